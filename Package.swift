@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// HangViet — "is this Vietnamese goods?", answered offline and honestly.
+///
+/// Data flows one way: image → symbols → GS1 identifiers → evidence → verdict.
+/// Each target depends only on the targets to its left in that flow.
+let package = Package(
+    name: "HangViet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GS1", targets: ["GS1"]),
+        .library(name: "HangViet", targets: ["HangViet"]),
+        .executable(name: "hangviet", targets: ["hangviet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
+        .target(name: "GS1"),
+        // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
+        .target(name: "HangViet", dependencies: ["GS1"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "hangviet",
+            dependencies: [
+                "HangViet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GS1Tests",
+            dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "HangVietTests", dependencies: ["HangViet"]),
+        .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

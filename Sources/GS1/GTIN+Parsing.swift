@@ -1,0 +1,164 @@
+extension GTIN {
+    /// The longest input `parse` looks at; longer inputs are rejected before any work.
+    public static let maximumInputLength = 64
+
+    /// Parses a GTIN, UPC or ISBN as people type or print it.
+    ///
+    /// Spaces and hyphens are ignored ("978-604-58-2345-3", "893 4563 138165"); anything else
+    /// is an error naming the character and its position. The check digit must match.
+    ///
+    /// Eight digits are an EAN-8, or a UPC-E when they start with 0 or 1 and carry a valid
+    /// UPC-E check digit (pass `as: .ean8` or `as: .upcE` to decide).
+    ///
+    /// ```swift
+    /// try GTIN.parse("9786045823453").format  // .isbn13
+    /// try GTIN.parse("0-306-40615-2").format   // .isbn10 (stored as 9780306406157)
+    /// ```
+    public static func parse(_ text: String, as hint: Format? = nil) throws(GS1Error) -> GTIN {
+        var value: UInt64 = 0
+        var count = 0
+        var sawX = false
+        var position = 0
+        var tooLong = false
+        for byte in text.utf8 {
+            position += 1
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawX {
+                    throw GS1Error(.misplacedX, "'X' is allowed only as the last character of an ISBN-10",
+                                   position: position - 1, character: "X")
+                }
+                if count < 14 { value = value &* 10 &+ UInt64(byte &- 48) } else { tooLong = true }
+                count += 1
+            case UInt8(ascii: " "), UInt8(ascii: "-"):
+                continue
+            case UInt8(ascii: "X"), UInt8(ascii: "x"):
+                if sawX || count != 9 {
+                    throw GS1Error(.misplacedX, "'X' is allowed only as the last character of an ISBN-10",
+                                   position: position, character: "X")
+                }
+                sawX = true
+            default:
+                throw characterError(in: text)
+            }
+            if position > maximumInputLength {
+                throw GS1Error(.tooLong, "input is longer than \(maximumInputLength) characters; a GTIN has at most 14 digits",
+                               length: text.utf8.count)
+            }
+        }
+        if count == 0 {
+            throw GS1Error(.empty, "no digits: the input is empty or only spaces and hyphens")
+        }
+        if tooLong {
+            throw GS1Error(.tooLong, "\(count) digits: a GTIN has 8, 12, 13 or 14 digits", length: count)
+        }
+        if sawX { return try isbn10(core: value, check: 10) }
+        switch count {
+        case 8: return try eightDigits(value, hint: hint)
+        case 10: return try isbn10(core: value / 10, check: Int(value % 10))
+        case 12: return try checked(value, format: .upcA)
+        case 13:
+            let prefix = value / 10_000_000_000
+            let format: Format = (prefix == 978 || prefix == 979) ? .isbn13 : (prefix == 977 ? .issn : .ean13)
+            return try checked(value, format: format)
+        case 14: return try checked(value, format: .gtin14)
+        default:
+            throw GS1Error(.wrongLength, "\(count) digits: a GTIN has 8, 12, 13 or 14 digits (an ISBN-10 has 10)", length: count)
+        }
+    }
+
+    /// Builds a GTIN from a 14-digit value already known to be well formed (e.g. from AI 01).
+    public static func fromGTIN14(_ value: UInt64) throws(GS1Error) -> GTIN {
+        if value < 100_000_000 { return try checked(value, format: .ean8) }
+        if value < 1_000_000_000_000 { return try checked(value, format: .upcA) }
+        if value < 10_000_000_000_000 {
+            let prefix = value / 10_000_000_000
+            return try checked(value, format: (prefix == 978 || prefix == 979) ? .isbn13 : (prefix == 977 ? .issn : .ean13))
+        }
+        return try checked(value, format: .gtin14)
+    }
+
+    private static func checked(_ value: UInt64, format: Format) throws(GS1Error) -> GTIN {
+        let expected = CheckDigit.gs1(ofPayload: value / 10)
+        let found = UInt8(value % 10)
+        guard expected == found else {
+            let width = format == .ean8 ? 8 : format == .upcA ? 12 : format == .gtin14 ? 14 : 13
+            throw GS1Error(.checkDigitMismatch,
+                           "check digit is \(found) but the other digits of \(render(value, width: width)) require \(expected)",
+                           position: width, expectedCheckDigit: Character(String(expected)),
+                           foundCheckDigit: Character(String(found)))
+        }
+        return GTIN(value: value, format: format)
+    }
+
+    private static func eightDigits(_ value: UInt64, hint: Format?) throws(GS1Error) -> GTIN {
+        let numberSystem = value / 10_000_000
+        let upcECheck = numberSystem <= 1 ? UPCE.expectedCheckDigit(value) : nil
+        let upcEValid = upcECheck == UInt8(value % 10)
+        switch hint {
+        case .upcE?:
+            guard let upcECheck else {
+                throw GS1Error(.invalidUPCE, "a UPC-E starts with number system 0 or 1, not \(numberSystem)", position: 1)
+            }
+            guard upcEValid else {
+                throw GS1Error(.checkDigitMismatch,
+                               "UPC-E check digit is \(value % 10) but the other digits require \(upcECheck)",
+                               position: 8, expectedCheckDigit: Character(String(upcECheck)),
+                               foundCheckDigit: Character(String(value % 10)))
+            }
+        case .ean8?:
+            return try checked(value, format: .ean8)
+        default:
+            if !upcEValid { return try checked(value, format: .ean8) }
+        }
+        // A valid UPC-E: store the expanded UPC-A.
+        let expanded = UPCE.expand(value)!
+        return GTIN(value: expanded, format: .upcE, upcEValue: value)
+    }
+
+    private static func isbn10(core: UInt64, check: Int) throws(GS1Error) -> GTIN {
+        let coreDigits = digitArray(core, width: 9)
+        let expected = CheckDigit.isbn10(for: coreDigits)
+        let found: Character = check == 10 ? "X" : Character(String(check))
+        guard expected == found else {
+            throw GS1Error(.checkDigitMismatch, "ISBN-10 check character is \(found) but the other digits require \(expected)",
+                           position: 10, expectedCheckDigit: expected, foundCheckDigit: found)
+        }
+        let payload = 978_000_000_000 + core
+        return GTIN(value: payload * 10 + UInt64(CheckDigit.gs1(ofPayload: payload)), format: .isbn10)
+    }
+
+    /// The slow path for a character that is not an ASCII digit, space or hyphen: finds it
+    /// (by Character, so positions count what a person sees) and says what it is.
+    static func characterError(in text: String) -> GS1Error {
+        var position = 0
+        for character in text {
+            position += 1
+            if character.isASCII, character.isNumber || character == " " || character == "-"
+                || character == "X" || character == "x" {
+                continue
+            }
+            let scalar = character.unicodeScalars.first!
+            let codePoint = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if let digit = character.wholeNumberValue, character.isNumber, (0...9).contains(digit) {
+                return GS1Error(.nonASCIIDigit,
+                                "character \(codePoint) at position \(position) is a digit \(digit) from another script; type ASCII digits 0-9",
+                                position: position, character: character)
+            }
+            if scalar.properties.generalCategory == .control || scalar.value == 0 {
+                return GS1Error(.controlCharacter, "control character \(codePoint) at position \(position)",
+                                position: position, character: character)
+            }
+            return GS1Error(.invalidCharacter,
+                            "character '\(character)' (\(codePoint)) at position \(position) is not a digit; only digits, spaces and hyphens are allowed",
+                            position: position, character: character)
+        }
+        return GS1Error(.invalidCharacter, "the input is not valid text", position: nil)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,127 @@
+/// A limit on what a verdict can claim, shown with it in the user's language.
+public enum Caveat: Sendable, Hashable {
+    /// 893 means licensed through GS1 Vietnam, not made in Viet Nam.
+    case prefixIsNotOrigin
+    /// A foreign prefix does not prove the goods are foreign.
+    case foreignPrefixIsNotOrigin
+    /// Barcodes can be copied; a valid code does not prove a genuine product.
+    case codesCanBeCopied
+    /// AI 422 is the brand owner's declaration, not a verified fact.
+    case declaredOriginIsAClaim
+    /// GS1 publishes no company-prefix length for this 893 block.
+    case companyPrefixLengthUnknown(block: String)
+    /// An EAN-8 with 893: issued one by one, no public list, seen on non-Vietnamese goods.
+    case vietnameseEAN8
+    /// Malformed or wrong check digit.
+    case possibleMisprintOrForgery
+    /// The ISBN group shows registration with Viet Nam's ISBN agency, not the printing place.
+    case isbnGroupIsRegistration
+    /// The registrant element of a Vietnamese ISBN is not in a published range.
+    case isbnRegistrantUnlisted
+    /// Sources disagree about this prefix.
+    case disputedPrefix(otherReading: String)
+    /// A prefix not assigned to any GS1 organisation.
+    case unassignedPrefix
+    /// A web address in a code proves nothing; it was not opened.
+    case untrustedLink
+    /// A Digital Link's identifiers were read from the address; the page was not opened.
+    case digitalLinkNotFetched
+    /// Eight digits that are also a valid EAN-8, read as UPC-E.
+    case alsoValidEAN8
+    /// A registry brand whose Vietnamese ownership is not verified.
+    case ownershipUnverified(brand: String)
+    /// A registry brand controlled by a foreign group.
+    case foreignGroupBrand(brand: String, detail: String?)
+
+    /// Stable identifier for JSON/CSV output.
+    public var code: String {
+        switch self {
+        case .prefixIsNotOrigin: return "prefix-is-not-origin"
+        case .foreignPrefixIsNotOrigin: return "foreign-prefix-is-not-origin"
+        case .codesCanBeCopied: return "codes-can-be-copied"
+        case .declaredOriginIsAClaim: return "declared-origin-is-a-claim"
+        case .companyPrefixLengthUnknown: return "company-prefix-length-unknown"
+        case .vietnameseEAN8: return "vietnamese-ean8"
+        case .possibleMisprintOrForgery: return "possible-misprint-or-forgery"
+        case .isbnGroupIsRegistration: return "isbn-group-is-registration"
+        case .isbnRegistrantUnlisted: return "isbn-registrant-unlisted"
+        case .disputedPrefix: return "disputed-prefix"
+        case .unassignedPrefix: return "unassigned-prefix"
+        case .untrustedLink: return "untrusted-link"
+        case .digitalLinkNotFetched: return "digital-link-not-fetched"
+        case .alsoValidEAN8: return "also-valid-ean8"
+        case .ownershipUnverified: return "ownership-unverified"
+        case .foreignGroupBrand: return "foreign-group-brand"
+        }
+    }
+
+    /// The caveat in a language.
+    public func message(_ language: Language) -> String {
+        switch (self, language) {
+        case (.prefixIsNotOrigin, .en):
+            return "Prefix 893 means the company licensed this number through GS1 Vietnam. It does not prove the goods were made in Viet Nam: foreign groups also sell goods with 893 numbers."
+        case (.prefixIsNotOrigin, .vi):
+            return "Tiền tố 893 cho biết doanh nghiệp được cấp mã số qua GS1 Việt Nam. Điều đó không chứng minh hàng được sản xuất tại Việt Nam: các tập đoàn nước ngoài cũng bán hàng mang mã 893."
+        case (.foreignPrefixIsNotOrigin, .en):
+            return "The prefix shows which GS1 organisation issued the number, not where the goods were made: goods made in Viet Nam can carry a foreign prefix."
+        case (.foreignPrefixIsNotOrigin, .vi):
+            return "Tiền tố chỉ cho biết tổ chức GS1 nào cấp mã số, không cho biết hàng được sản xuất ở đâu: hàng sản xuất tại Việt Nam vẫn có thể mang tiền tố nước ngoài."
+        case (.codesCanBeCopied, .en):
+            return "A valid barcode does not prove the product is genuine: barcodes can be copied."
+        case (.codesCanBeCopied, .vi):
+            return "Mã vạch hợp lệ không chứng minh sản phẩm là hàng thật: mã vạch có thể bị sao chép."
+        case (.declaredOriginIsAClaim, .en):
+            return "GS1 AI 422 is the brand owner's declaration of the country of origin, encoded in the code; HangViet cannot verify it."
+        case (.declaredOriginIsAClaim, .vi):
+            return "GS1 AI 422 là khai báo nước xuất xứ của chủ nhãn hàng, được mã hoá trong mã; HangViet không thể kiểm chứng."
+        case (.companyPrefixLengthUnknown(let block), .en):
+            return "GS1 publishes no company-prefix length for block \(block), so the company cannot be identified from the number."
+        case (.companyPrefixLengthUnknown(let block), .vi):
+            return "GS1 không công bố độ dài mã doanh nghiệp cho khối \(block), nên không thể xác định doanh nghiệp từ mã số."
+        case (.vietnameseEAN8, .en):
+            return "GS1 Vietnam issues EAN-8 numbers one by one and publishes no list of them; 893 EAN-8 codes have been seen on products that are not Vietnamese."
+        case (.vietnameseEAN8, .vi):
+            return "GS1 Việt Nam cấp từng mã EAN-8 riêng lẻ và không công bố danh sách; mã EAN-8 bắt đầu bằng 893 đã xuất hiện trên sản phẩm không phải của Việt Nam."
+        case (.possibleMisprintOrForgery, .en):
+            return "Possible misprint or forged label."
+        case (.possibleMisprintOrForgery, .vi):
+            return "Có thể in sai hoặc nhãn giả."
+        case (.isbnGroupIsRegistration, .en):
+            return "The ISBN group shows the book was registered with Viet Nam's ISBN agency; it does not say where it was printed."
+        case (.isbnGroupIsRegistration, .vi):
+            return "Nhóm ISBN cho biết sách được đăng ký với cơ quan ISBN của Việt Nam; không cho biết sách được in ở đâu."
+        case (.isbnRegistrantUnlisted, .en):
+            return "The publisher element is not in a published range of this group: possible misprint."
+        case (.isbnRegistrantUnlisted, .vi):
+            return "Mã nhà xuất bản không thuộc dải đã công bố của nhóm này: có thể in sai."
+        case (.disputedPrefix(let other), .en):
+            return "Sources disagree about this prefix: it is also listed as “\(other)”."
+        case (.disputedPrefix(let other), .vi):
+            return "Các nguồn không thống nhất về tiền tố này: nó cũng được ghi là “\(other)”."
+        case (.unassignedPrefix, .en):
+            return "This prefix is not assigned to any GS1 member organisation: possible misprint or forged label."
+        case (.unassignedPrefix, .vi):
+            return "Tiền tố này chưa được cấp cho tổ chức GS1 thành viên nào: có thể in sai hoặc nhãn giả."
+        case (.untrustedLink, .en):
+            return "This web address was not opened. A link in a code proves nothing about the product."
+        case (.untrustedLink, .vi):
+            return "Địa chỉ web này không được mở. Liên kết trong mã không chứng minh điều gì về sản phẩm."
+        case (.digitalLinkNotFetched, .en):
+            return "The GS1 identifiers were read from the address itself; the page was not opened and its host proves nothing."
+        case (.digitalLinkNotFetched, .vi):
+            return "Các mã GS1 được đọc từ chính địa chỉ; trang web không được mở và tên máy chủ không chứng minh điều gì."
+        case (.alsoValidEAN8, .en):
+            return "These 8 digits are also a valid EAN-8; they were read as UPC-E."
+        case (.alsoValidEAN8, .vi):
+            return "8 chữ số này cũng là mã EAN-8 hợp lệ; chúng được đọc theo UPC-E."
+        case (.ownershipUnverified(let brand), .en):
+            return "The Vietnamese ownership of “\(brand)” is not verified."
+        case (.ownershipUnverified(let brand), .vi):
+            return "Quyền sở hữu Việt Nam của “\(brand)” chưa được kiểm chứng."
+        case (.foreignGroupBrand(let brand, let detail), .en):
+            return "“\(brand)” is registered in Viet Nam but controlled by a foreign group" + (detail.map { ": \($0)" } ?? ".")
+        case (.foreignGroupBrand(let brand, let detail), .vi):
+            return "“\(brand)” đăng ký tại Việt Nam nhưng do tập đoàn nước ngoài kiểm soát" + (detail.map { ": \($0)" } ?? ".")
+        }
+    }
+}
