@@ -28,7 +28,7 @@ public struct VerdictEngine: Sendable {
 
     /// The verdict for an input that could not be read at all (bad encoding, say).
     public func invalid(input: String, error: GS1Error) -> Verdict {
-        Verdict(input: input, outcome: .invalid, evidence: [.error(error)], caveats: [.possibleMisprintOrForgery])
+        Verdict(input: input, outcome: .invalid, evidence: [.error(error)], caveats: [])
     }
 
     /// The verdict for a classified payload.

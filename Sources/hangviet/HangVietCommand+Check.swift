@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import GS1
+import HangViet
+
+extension HangVietCommand {
+    /// `hangviet check CODE…`: one verdict per code, from the arguments or standard input.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check barcodes: EAN/UPC/GTIN/ISBN numbers, GS1 element strings or Digital Links.",
+            discussion: """
+                Codes come from the arguments, or from standard input (one per line) when there
+                are none or the only argument is '-'. Spaces and hyphens inside a number are ignored.
+
+                EXAMPLES
+                  hangviet check 8934563138165
+                  hangviet check 978-604-58-2345-3 --lang vi
+                  hangviet check "https://id.example.com/01/08934563138165?422=704"
+                  hangviet check - < codes.txt --format csv > verdicts.csv
+
+                EXIT CODES
+                  0  every input was a well-formed code
+                  1  some input was invalid (bad check digit, malformed); the others are still reported
+                  2  usage or I/O error
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Codes to check; '-' or none to read standard input, one code per line.")
+        var codes: [String] = []
+
+        var readsStandardInput: Bool { codes.isEmpty || codes == ["-"] }
+
+        func validate() throws {
+            if codes.count > 1 && codes.contains("-") {
+                throw ValidationError("'-' (standard input) cannot be mixed with codes in the arguments.")
+            }
+            if codes.isEmpty && Terminal.isTTY(STDIN_FILENO) {
+                throw ValidationError("No codes given. Pass codes as arguments, or pipe them in one per line (e.g. 'hangviet check - < codes.txt').")
+            }
+        }
+
+        func run() async throws {
+            let engine = VerdictEngine()
+            let printer = VerdictPrinter(format: options.outputFormat, language: options.language,
+                                         output: BufferedOutput(fd: STDOUT_FILENO))
+            try printer.begin()
+            if readsStandardInput {
+                var reader = LineReader(fd: STDIN_FILENO)
+                while let line = try reader.next() {
+                    try printer.print(Self.verdict(for: line, engine: engine), line: line.number)
+                }
+            } else {
+                for code in codes { try printer.print(engine.verdict(for: code), line: nil) }
+            }
+            try printer.end()
+            if printer.invalidCount > 0 { throw ExitCode(1) }
+        }
+
+        /// The verdict for one line of standard input, including the line-level errors
+        /// (too long, not UTF-8) that a String can no longer show.
+        static func verdict(for line: LineReader.Line, engine: VerdictEngine) -> Verdict {
+            if line.truncated {
+                let shown = String(decoding: line.bytes.prefix(24), as: UTF8.self) + "…"
+                return engine.invalid(input: shown, error: GS1Error(
+                    .tooLong, "line of \(line.fullLength) bytes", length: line.fullLength))
+            }
+            guard let text = String(validating: line.bytes, as: UTF8.self) else {
+                let offset = invalidUTF8Offset(line.bytes)
+                return engine.invalid(input: String(decoding: line.bytes, as: UTF8.self), error: GS1Error(
+                    .invalidEncoding, "byte \(offset) of the line is not valid UTF-8", position: offset))
+            }
+            return engine.verdict(for: text)
+        }
+
+        /// 1-based offset of the first byte that breaks UTF-8.
+        static func invalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+            var iterator = bytes.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded): offset += encoded.count
+                case .error(let length): return offset + 1 + (length > 0 ? 0 : 0)
+                case .emptyInput: return offset + 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import HangViet
+
+/// `hangviet`: is this Vietnamese goods? Checks barcodes offline and says what the evidence shows.
+@main
+struct HangVietCommand: AsyncParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "hangviet",
+        abstract: "Is this Vietnamese goods? Offline, honest answers from barcodes. / Đây có phải hàng Việt Nam không?",
+        discussion: """
+            A verdict never claims more than its evidence: prefix 893 means a number licensed
+            through GS1 Vietnam, not goods made in Viet Nam; only GS1 AI 422 declares a country
+            of origin; and a valid barcode does not prove a genuine product.
+
+            EXIT CODES
+              0  every input was a well-formed code
+              1  some input was invalid (bad check digit, malformed)
+              2  usage or I/O error
+
+            EXAMPLES
+              hangviet check 8934563138165
+              hangviet check --lang vi 8934563138165 9786045823453
+              hangviet check "(01)08934563138165(422)704"
+              cat codes.txt | hangviet check --format ndjson
+            """,
+        version: version,
+        subcommands: [Check.self]
+    )
+
+    /// Runs the command and maps errors to the documented exit codes: usage errors are 2
+    /// (ArgumentParser's default would be 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as CLIError {
+            StandardError.write("hangviet: \(error.message)\n")
+            Foundation.exit(error.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                self.exit(withError: error)
+            }
+            StandardError.write(fullMessage(for: error) + "\n")
+            StandardError.write("Run 'hangviet --help' for usage.\n")
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// An error the CLI reports itself: a message naming the input, and the exit code.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32 = 2
+}

@@ -1,0 +1,132 @@
+import GS1
+import HangViet
+
+/// Streams verdicts to an output in one format: nothing is kept but the current verdict
+/// (and, for the table, the set of caveats shown once at the end).
+final class VerdictPrinter {
+    let format: OutputFormat
+    let language: Language
+    let output: BufferedOutput
+    private var count = 0
+    private var tableCaveats: [Caveat] = []
+    private var seenCaveats: Set<String> = []
+    private(set) var invalidCount = 0
+
+    init(format: OutputFormat, language: Language, output: BufferedOutput) {
+        self.format = format
+        self.language = language
+        self.output = output
+    }
+
+    func begin() throws(CLIError) {
+        switch format {
+        case .json: try output.write("[")
+        case .csv: try output.write("line," + Verdict.csvHeader + "\n")
+        case .table: try output.write(tableHeader())
+        case .text, .ndjson: break
+        }
+    }
+
+    func print(_ verdict: Verdict, line: Int?) throws(CLIError) {
+        if verdict.outcome == .invalid { invalidCount += 1 }
+        switch format {
+        case .json:
+            try output.write((count == 0 ? "\n" : ",\n") + verdict.json(language, line: line))
+        case .ndjson:
+            try output.write(verdict.json(language, line: line) + "\n")
+        case .csv:
+            try output.write((line.map(String.init) ?? "") + "," + verdict.csvRow(language) + "\n")
+        case .text:
+            let label = line.map { "[\($0)] " + Verdict.printable(verdict.input) }
+            try output.write(verdict.text(language, label: label) + "\n")
+        case .table:
+            try output.write(tableRow(verdict))
+            for caveat in verdict.caveats where seenCaveats.insert(caveat.message(.en)).inserted {
+                tableCaveats.append(caveat)
+            }
+        }
+        count += 1
+    }
+
+    func end() throws(CLIError) {
+        switch format {
+        case .json: try output.write(count == 0 ? "]\n" : "\n]\n")
+        case .table:
+            if !tableCaveats.isEmpty {
+                try output.write("\n")
+                for caveat in tableCaveats { try output.write("! " + caveat.message(language) + "\n") }
+            }
+        default: break
+        }
+        try output.flush()
+    }
+
+    // MARK: table
+
+    private static let widths = [18, 30, 26]
+
+    private func tableHeader() -> String {
+        let vi = language == .vi
+        let titles = vi ? ["MÃ", "KẾT LUẬN", "NƠI CẤP MÃ", "CHI TIẾT"] : ["CODE", "VERDICT", "ISSUER", "DETAIL"]
+        return Self.columns(titles) + "\n"
+    }
+
+    private func tableRow(_ verdict: Verdict) -> String {
+        let vi = language == .vi
+        let issuer: String
+        if let prefix = verdict.prefix, verdict.outcome != .invalid {
+            issuer = prefix.isoCountryCodes.map { "\(prefix.name) (\($0))" } ?? prefix.name
+        } else {
+            issuer = "—"
+        }
+        var detail: String
+        switch verdict.outcome {
+        case .invalid: detail = verdict.error?.localizedMessage(language) ?? ""
+        case .notApplicable, .unknown: detail = verdict.reasonText(language)
+        case .vietnameseBook: detail = verdict.isbn.map { "ISBN \($0.hyphenated)" } ?? ""
+        case .declaredVietnameseOrigin, .declaredForeignOrigin:
+            detail = verdict.countryOfOrigin.map { "AI 422 = \(String($0.code))" + ($0.country.map { " (\($0.name))" } ?? "") } ?? ""
+        default:
+            detail = verdict.companyPrefix?.companyPrefix.map { vi ? "mã doanh nghiệp \($0)" : "company prefix \($0)" } ?? ""
+            if case .unknownLength(let block)? = verdict.companyPrefix {
+                detail = vi ? "khối \(block): chưa rõ độ dài mã DN" : "block \(block): company prefix length unknown"
+            }
+        }
+        for fact in verdict.registryFacts { detail += (detail.isEmpty ? "" : "; ") + fact.name }
+        let code = verdict.gtin?.digits ?? Verdict.printable(verdict.input, limit: 18)
+        return Self.columns([code, verdict.outcome.label(language), issuer, detail]) + "\n"
+    }
+
+    private static func columns(_ cells: [String]) -> String {
+        var line = ""
+        for (index, cell) in cells.enumerated() {
+            if index < widths.count {
+                let width = widths[index]
+                var text = cell
+                if text.count > width - 1 { text = String(text.prefix(width - 2)) + "…" }
+                line += text + String(repeating: " ", count: max(1, width - text.count))
+            } else {
+                line += cell
+            }
+        }
+        return line
+    }
+}
+
+extension Outcome {
+    /// A short label for tables.
+    func label(_ language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case .declaredVietnameseOrigin: return vi ? "Khai báo xuất xứ Việt Nam" : "Declared origin: Viet Nam"
+        case .declaredForeignOrigin: return vi ? "Khai báo xuất xứ nước ngoài" : "Declared origin: foreign"
+        case .vietnameseRegistrant: return vi ? "Đăng ký mã tại VN (893)" : "Vietnamese registrant (893)"
+        case .foreignRegistrant: return vi ? "Đăng ký mã ở nước ngoài" : "Foreign registrant"
+        case .vietnameseBook: return vi ? "Sách Việt Nam" : "Vietnamese book"
+        case .foreignBook: return vi ? "Sách nước ngoài" : "Foreign book"
+        case .notApplicable: return vi ? "Không áp dụng" : "Not applicable"
+        case .invalid: return vi ? "KHÔNG HỢP LỆ" : "INVALID"
+        case .unknown: return vi ? "Không xác định" : "Unknown"
+        }
+    }
+}
