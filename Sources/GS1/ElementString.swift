@@ -185,7 +185,7 @@ public struct ElementString: Sendable, Hashable {
                 }
             }
         case .alphanumeric:
-            guard bytes.allSatisfy({ $0 >= 0x21 && $0 <= 0x7A }) else {
+            guard bytes.allSatisfy({ $0 < 128 && characterSet82[Int($0)] }) else {
                 throw fail("\"\(value)\" has characters outside GS1's character set")
             }
         case .date:
@@ -216,6 +216,13 @@ public struct ElementString: Sendable, Hashable {
             }
         }
         return ElementValue(identifier: ai, value: value, interpretation: interpretation)
+    }
+
+    /// GS1 AI encodable character set 82: ! " % & ' ( ) * + , - . / 0–9 : ; < = > ? A–Z _ a–z.
+    static let characterSet82: [Bool] = (0..<128).map { byte in
+        let allowed = "!\"%&'()*+,-./:;<=>?_"
+        if (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) { return true }
+        return allowed.utf8.contains(UInt8(byte))
     }
 
     static func placeDecimal(_ digits: String, _ decimals: Int) -> String {

@@ -11,6 +11,8 @@ extension HangVietCommand {
             discussion: """
                 Codes come from the arguments, or from standard input (one per line) when there
                 are none or the only argument is '-'. Spaces and hyphens inside a number are ignored.
+                On standard input, blank lines and '#' comments are skipped; every other line gets
+                a verdict, reported with its line number.
 
                 EXAMPLES
                   hangviet check 8934563138165
@@ -48,8 +50,19 @@ extension HangVietCommand {
             try printer.begin()
             if readsStandardInput {
                 var reader = LineReader(fd: STDIN_FILENO)
-                while let line = try reader.next() {
+                var checked = 0
+                while var line = try reader.next() {
+                    if !line.truncated {
+                        line.bytes = Self.stripComment(line.bytes)
+                        line.fullLength = line.bytes.count
+                    }
+                    if line.bytes.isEmpty && !line.truncated { continue }
                     try printer.print(Self.verdict(for: line, engine: engine), line: line.number)
+                    checked += 1
+                }
+                if checked == 0 {
+                    try printer.end()
+                    throw CLIError(message: "standard input held no codes (only blank or '#' comment lines); give one code per line")
                 }
             } else {
                 for code in codes { try printer.print(engine.verdict(for: code), line: nil) }
@@ -72,6 +85,22 @@ extension HangVietCommand {
                     .invalidEncoding, "byte \(offset) of the line is not valid UTF-8", position: offset))
             }
             return engine.verdict(for: text)
+        }
+
+        /// Drops a `#` comment (a line starting with `#`, or whitespace then `#`) and the
+        /// spaces around the code, so that sample files can explain themselves.
+        static func stripComment(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var end = bytes.endIndex
+            var previousIsSpace = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "#") && previousIsSpace { end = index; break }
+                previousIsSpace = byte == 0x20 || byte == 0x09
+            }
+            var slice = bytes[bytes.startIndex..<end]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            return slice
         }
 
         /// 1-based offset of the first byte that breaks UTF-8.
