@@ -27,7 +27,17 @@ public enum GS1PrefixKind: String, Sendable, Hashable, Codable {
 }
 
 /// One row of the GS1 prefix table: a range of prefixes of one length and what it means.
-public struct GS1PrefixRange: Sendable, Hashable {
+/// A class so that verdicts share one immutable row instead of copying its strings.
+public final class GS1PrefixRange: Sendable, Hashable {
+    public static func == (lhs: GS1PrefixRange, rhs: GS1PrefixRange) -> Bool {
+        lhs === rhs || (lhs.start == rhs.start && lhs.end == rhs.end && lhs.length == rhs.length && lhs.name == rhs.name)
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(length)
+    }
+
     public let start: Int
     public let end: Int
     /// Number of digits of `start`/`end` (2, 3, 4, 5 or 7).
@@ -80,26 +90,29 @@ public struct GS1PrefixRange: Sendable, Hashable {
 /// GS1PrefixTable.lookup(try GTIN.parse("2001234567893"))?.kind // .restrictedCirculation
 /// ```
 public enum GS1PrefixTable {
-    /// For each 3-digit prefix, the candidate ranges, longest prefix length first.
-    private static let index: [[Int]] = {
-        var buckets = [[Int]](repeating: [], count: 1000)
+    /// For each 3-digit prefix, the candidate ranges (indices into `entries`), longest
+    /// prefix length first, flattened: bucket `p` is `items[offsets[p]..<offsets[p + 1]]`.
+    private static let buckets: (offsets: [Int32], items: [Int16]) = {
+        var lists = [[Int]](repeating: [], count: 1000)
         for (i, entry) in entries.enumerated() {
-            let scale = pow10(entry.length - 3)
             let (lo, hi): (Int, Int)
             if entry.length >= 3 {
-                lo = entry.start / scale
-                hi = entry.end / scale
+                lo = entry.start / pow10(entry.length - 3)
+                hi = entry.end / pow10(entry.length - 3)
             } else {
                 let up = pow10(3 - entry.length)
                 lo = entry.start * up
                 hi = entry.end * up + up - 1
             }
-            for p in lo...hi { buckets[p].append(i) }
+            for p in lo...hi { lists[p].append(i) }
         }
+        var offsets: [Int32] = [0]
+        var items: [Int16] = []
         for p in 0..<1000 {
-            buckets[p].sort { entries[$0].length > entries[$1].length }
+            items += lists[p].sorted { entries[$0].length > entries[$1].length }.map { Int16($0) }
+            offsets.append(Int32(items.count))
         }
-        return buckets
+        return (offsets, items)
     }()
 
     private static func pow10(_ n: Int) -> Int {
@@ -111,13 +124,21 @@ public enum GS1PrefixTable {
     /// The range that covers a GTIN-13-form number's leading digits, longest match first.
     /// `leading7` is the number formed by the first seven digits of the 13-digit form.
     public static func lookup(leading7: Int) -> GS1PrefixRange? {
-        for i in index[leading7 / 10_000] {
-            let entry = entries[i]
-            let prefix = leading7 / pow10(7 - entry.length)
-            if prefix >= entry.start && prefix <= entry.end { return entry }
+        let (offsets, items) = buckets
+        let p = leading7 / 10_000
+        for slot in Int(offsets[p])..<Int(offsets[p + 1]) {
+            let i = Int(items[slot])
+            let (start, end, length) = bounds[i]
+            let prefix = length == 3 ? p : leading7 / divisors[7 - length]
+            if prefix >= start && prefix <= end { return entries[i] }
         }
         return nil
     }
+
+    /// (start, end, length) of each entry, without touching the entry objects.
+    private static let bounds: [(Int, Int, Int)] = entries.map { ($0.start, $0.end, $0.length) }
+
+    private static let divisors: [Int] = (0...7).map { pow10($0) }
 
     /// The range covering a GTIN. GTIN-14s are read from their 13-digit part (after the
     /// indicator). GTIN-8s use ``lookupGTIN8(_:)`` rules.
@@ -135,7 +156,9 @@ public enum GS1PrefixTable {
         if first == 0 || first == 2 { return gtin8Restricted }
         let prefix3 = eight / 100_000
         let prefix4 = eight / 10_000
-        for i in index[prefix3] {
+        let (offsets, items) = buckets
+        for slot in Int(offsets[prefix3])..<Int(offsets[prefix3 + 1]) {
+            let i = Int(items[slot])
             let entry = entries[i]
             if entry.length == 4, prefix4 >= entry.start, prefix4 <= entry.end { return entry }
             if entry.length == 3, prefix3 >= entry.start, prefix3 <= entry.end { return entry }

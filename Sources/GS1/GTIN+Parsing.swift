@@ -15,44 +15,26 @@ extension GTIN {
     /// try GTIN.parse("0-306-40615-2").format   // .isbn10 (stored as 9780306406157)
     /// ```
     public static func parse(_ text: String, as hint: Format? = nil) throws(GS1Error) -> GTIN {
-        var value: UInt64 = 0
-        var count = 0
-        var sawX = false
-        var position = 0
-        var tooLong = false
-        for byte in text.utf8 {
-            position += 1
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if sawX {
-                    throw GS1Error(.misplacedX, "'X' is allowed only as the last character of an ISBN-10",
-                                   position: position - 1, character: "X")
-                }
-                if count < 14 { value = value &* 10 &+ UInt64(byte &- 48) } else { tooLong = true }
-                count += 1
-            case UInt8(ascii: " "), UInt8(ascii: "-"):
-                continue
-            case UInt8(ascii: "X"), UInt8(ascii: "x"):
-                if sawX || count != 9 {
-                    throw GS1Error(.misplacedX, "'X' is allowed only as the last character of an ISBN-10",
-                                   position: position, character: "X")
-                }
-                sawX = true
-            default:
-                throw characterError(in: text)
-            }
-            if position > maximumInputLength {
-                throw GS1Error(.tooLong, "input is longer than \(maximumInputLength) characters; a GTIN has at most 14 digits",
-                               length: text.utf8.count)
-            }
+        var copy = text
+        let scan = copy.withUTF8 { scanDigits($0) }
+        switch scan.problem {
+        case .none: break
+        case .badCharacter: throw characterError(in: text)
+        case .misplacedX:
+            throw GS1Error(.misplacedX, "'X' is allowed only as the last character of an ISBN-10",
+                           position: scan.position, character: "X")
+        case .tooLongInput:
+            throw GS1Error(.tooLong, "input is longer than \(maximumInputLength) characters; a GTIN has at most 14 digits",
+                           length: text.utf8.count)
         }
+        let (value, count) = (scan.value, scan.count)
         if count == 0 {
             throw GS1Error(.empty, "no digits: the input is empty or only spaces and hyphens")
         }
-        if tooLong {
-            throw GS1Error(.tooLong, "\(count) digits: a GTIN has 8, 12, 13 or 14 digits", length: count)
+        if count > 14 {
+            throw GS1Error(.tooLong, "too many digits: a GTIN has 8, 12, 13 or 14 digits", length: count)
         }
-        if sawX { return try isbn10(core: value, check: 10) }
+        if scan.sawX { return try isbn10(core: value, check: 10) }
         switch count {
         case 8: return try eightDigits(value, hint: hint)
         case 10: return try isbn10(core: value / 10, check: Int(value % 10))
@@ -63,8 +45,41 @@ extension GTIN {
             return try checked(value, format: format)
         case 14: return try checked(value, format: .gtin14)
         default:
-            throw GS1Error(.wrongLength, "\(count) digits: a GTIN has 8, 12, 13 or 14 digits (an ISBN-10 has 10)", length: count)
+            throw GS1Error(.wrongLength, "wrong number of digits: a GTIN has 8, 12, 13 or 14 digits (an ISBN-10 has 10)", length: count)
         }
+    }
+
+    /// The result of one pass over the bytes: digits as a number, or the first problem.
+    struct DigitScan {
+        enum Problem { case none, badCharacter, misplacedX, tooLongInput }
+        var value: UInt64 = 0
+        var count = 0
+        var sawX = false
+        var problem = Problem.none
+        var position = 0
+    }
+
+    @inline(__always)
+    static func scanDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> DigitScan {
+        var scan = DigitScan()
+        if bytes.count > maximumInputLength { scan.problem = .tooLongInput; return scan }
+        for (index, byte) in bytes.enumerated() {
+            let digit = byte &- 48
+            if digit < 10 {
+                if scan.sawX { scan.problem = .misplacedX; scan.position = index; return scan }
+                if scan.count < 14 { scan.value = scan.value &* 10 &+ UInt64(digit) }
+                scan.count += 1
+            } else if byte == 32 || byte == 45 {
+                continue
+            } else if byte == 88 || byte == 120 {  // X, x
+                if scan.sawX || scan.count != 9 { scan.problem = .misplacedX; scan.position = index + 1; return scan }
+                scan.sawX = true
+            } else {
+                scan.problem = .badCharacter
+                return scan
+            }
+        }
+        return scan
     }
 
     /// Builds a GTIN from a 14-digit value already known to be well formed (e.g. from AI 01).
@@ -83,10 +98,9 @@ extension GTIN {
         let found = UInt8(value % 10)
         guard expected == found else {
             let width = format == .ean8 ? 8 : format == .upcA ? 12 : format == .gtin14 ? 14 : 13
-            throw GS1Error(.checkDigitMismatch,
-                           "check digit is \(found) but the other digits of \(render(value, width: width)) require \(expected)",
-                           position: width, expectedCheckDigit: Character(String(expected)),
-                           foundCheckDigit: Character(String(found)))
+            throw GS1Error(.checkDigitMismatch, "the check digit does not match the other digits",
+                           position: width, expectedCheckDigit: Character(Unicode.Scalar(48 + expected)),
+                           foundCheckDigit: Character(Unicode.Scalar(48 + found)))
         }
         return GTIN(value: value, format: format)
     }

@@ -87,9 +87,16 @@ public struct GTIN: Sendable, Hashable, CustomStringConvertible {
     /// The number behind the first `count` digits of the 13-digit form (indicator dropped).
     @inlinable
     public func leadingDigits13(_ count: Int) -> Int {
-        var divisor: UInt64 = 1
-        for _ in 0..<(13 - count) { divisor &*= 10 }
-        return Int((value % 10_000_000_000_000) / divisor)
+        let thirteen = value % 10_000_000_000_000
+        switch count {
+        case 3: return Int(thirteen / 10_000_000_000)
+        case 4: return Int(thirteen / 1_000_000_000)
+        case 7: return Int(thirteen / 1_000_000)
+        default:
+            var divisor: UInt64 = 1
+            for _ in 0..<(13 - count) { divisor &*= 10 }
+            return Int(thirteen / divisor)
+        }
     }
     /// True when the GTIN is a GTIN-8 (as an EAN-8, or padded with zeros to a longer form).
     public var isGTIN8: Bool { value < 100_000_000 && format != .upcA && format != .upcE }

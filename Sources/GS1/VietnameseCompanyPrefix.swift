@@ -11,10 +11,19 @@
 /// ```
 public enum VietnameseCompanyPrefix {
     /// One GCP-length table entry: GTIN-13s starting with `prefix` have a `length`-digit company prefix.
-    public struct LengthRule: Sendable, Hashable {
+    public final class LengthRule: Sendable, Hashable {
         public let prefix: String
         public let length: Int
         public let source: String
+
+        init(prefix: String, length: Int, source: String) {
+            self.prefix = prefix
+            self.length = length
+            self.source = source
+        }
+
+        public static func == (lhs: LengthRule, rhs: LengthRule) -> Bool { lhs.prefix == rhs.prefix && lhs.length == rhs.length }
+        public func hash(into hasher: inout Hasher) { hasher.combine(prefix) }
     }
 
     /// A company prefix found by the length rules: the number is kept, strings made on demand.
@@ -48,21 +57,34 @@ public enum VietnameseCompanyPrefix {
         }
     }
 
-    /// Rules sorted longest prefix first, so the first match is the longest match.
-    private static let sortedRules: [(prefix: UInt64, divisor: UInt64, rule: LengthRule)] = lengthRules
-        .sorted { $0.prefix.count > $1.prefix.count }
-        .map { rule in
+    /// Plain-number form of the rules, longest prefix first: (prefix digits, prefix value, rule index).
+    private static let flatRules: [(digits: Int, prefix: UInt64, index: Int)] = lengthRules.enumerated()
+        .map { ($0.element.prefix.count, UInt64($0.element.prefix)!, $0.offset) }
+        .sorted { $0.digits > $1.digits }
+
+    @inline(__always)
+    private static func leading(_ thirteen: UInt64, _ digits: Int) -> UInt64 {
+        switch digits {
+        case 4: return thirteen / 1_000_000_000
+        case 5: return thirteen / 100_000_000
+        case 6: return thirteen / 10_000_000
+        case 7: return thirteen / 1_000_000
+        case 8: return thirteen / 100_000
+        default:
             var divisor: UInt64 = 1
-            for _ in 0..<(13 - rule.prefix.count) { divisor *= 10 }
-            return (UInt64(rule.prefix)!, divisor, rule)
+            for _ in 0..<(13 - digits) { divisor &*= 10 }
+            return thirteen / divisor
         }
+    }
 
     /// Splits a GTIN whose 13-digit form starts with 893 (GTIN-14s by their 13-digit part).
     public static func split(_ gtin: GTIN) -> Split {
         guard !gtin.isGTIN8, gtin.leadingDigits13(3) == 893 else { return .notApplicable }
         let thirteen = gtin.value % 10_000_000_000_000
-        for entry in sortedRules where thirteen / entry.divisor == entry.prefix {
-            return .known(CompanyPrefix(gtin13: thirteen, length: entry.rule.length, rule: entry.rule))
+        let rules = flatRules
+        for entry in rules where leading(thirteen, entry.digits) == entry.prefix {
+            let rule = lengthRules[entry.index]
+            return .known(CompanyPrefix(gtin13: thirteen, length: rule.length, rule: rule))
         }
         let digits = GTIN.render(thirteen, width: 13)
         // Name the block at the depth the table distinguishes: 5 digits inside 8936/8938, else 4.

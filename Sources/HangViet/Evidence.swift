@@ -11,23 +11,23 @@ public enum Evidence: Sendable, Hashable {
     /// For 893 numbers: the company prefix by GS1's length rules, or why it is unknown.
     case companyPrefix(VietnameseCompanyPrefix.Split)
     /// A Vietnamese ISBN's group, registrant and hyphenation.
-    case isbn(VietnameseISBN.Analysis)
+    indirect case isbn(VietnameseISBN.Analysis)
     /// The ISSN of a 977 EAN.
     case issn(String)
     /// GS1 AI 422: declared country of origin (ISO 3166 numeric).
     case countryOfOrigin(code: Int, country: Country?)
     /// Other GS1 data carried with the code (batch, expiry, processing countries …).
-    case element(ElementValue)
+    indirect case element(ElementValue)
     /// A GS1 Digital Link's host (the link itself is never fetched).
-    case digitalLink(host: String, uri: String)
+    indirect case digitalLink(host: String, uri: String)
     /// A web address that is not a Digital Link: untrusted, never fetched.
     case link(String)
     /// Free text from a scanned symbol.
     case text(String)
     /// Why the input is invalid.
-    case error(GS1Error)
+    indirect case error(GS1Error)
     /// A fact from the local registry, with its source.
-    case registry(RegistryFact)
+    indirect case registry(RegistryFact)
 }
 
 /// A fact from the registry (issue: registry). Every fact carries its source.

@@ -1,84 +1,85 @@
 /// A tiny, fast JSON builder: verdict output must keep up with millions of codes, which
 /// `JSONEncoder` cannot. Keys are written in a fixed order so output is stable.
 public struct JSONWriter: Sendable {
-    public private(set) var text: String = ""
+    /// The JSON so far, as UTF-8 bytes.
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
-    public init(capacity: Int = 512) { text.reserveCapacity(capacity) }
+    public init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+        needsComma.reserveCapacity(8)
+    }
 
-    public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-    public mutating func endObject() { close("}") }
-    public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-    public mutating func endArray() { close("]") }
+    /// The JSON so far, as a String.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public mutating func beginObject(_ key: String? = nil) { open(key, 0x7B) }
+    public mutating func endObject() { close(0x7D) }
+    public mutating func beginArray(_ key: String? = nil) { open(key, 0x5B) }
+    public mutating func endArray() { close(0x5D) }
 
     public mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
         prefix(key)
-        Self.appendQuoted(value, to: &text)
+        Self.appendQuoted(value, to: &bytes)
     }
     public mutating func field(_ key: String, _ value: Int?) {
         guard let value else { return }
         prefix(key)
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
     public mutating func field(_ key: String, _ value: Bool?) {
         guard let value else { return }
         prefix(key)
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
     /// A raw JSON value (already encoded).
     public mutating func raw(_ key: String?, _ json: String) {
         prefix(key)
-        text += json
+        bytes.append(contentsOf: json.utf8)
     }
     /// A string element of an array.
     public mutating func element(_ value: String) {
         prefix(nil)
-        Self.appendQuoted(value, to: &text)
+        Self.appendQuoted(value, to: &bytes)
     }
 
-    private mutating func open(_ key: String?, _ bracket: String) {
+    private mutating func open(_ key: String?, _ bracket: UInt8) {
         prefix(key)
-        text += bracket
+        bytes.append(bracket)
         needsComma.append(false)
     }
-    private mutating func close(_ bracket: String) {
+    private mutating func close(_ bracket: UInt8) {
         needsComma.removeLast()
-        text += bracket
+        bytes.append(bracket)
     }
     private mutating func prefix(_ key: String?) {
         if let last = needsComma.last {
-            if last { text += "," }
+            if last { bytes.append(0x2C) }
             needsComma[needsComma.count - 1] = true
         }
         if let key {
-            Self.appendQuoted(key, to: &text)
-            text += ":"
+            Self.appendQuoted(key, to: &bytes)
+            bytes.append(0x3A)
         }
     }
 
-    /// Appends `value` as a JSON string literal.
-    public static func appendQuoted(_ value: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { needsEscape = true; break }
-        if !needsEscape {
-            out += value
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case let s where s.value < 0x20:
-                    let hex = String(s.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
+    /// Appends `value` as a JSON string literal (UTF-8 bytes).
+    public static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }

@@ -11,6 +11,11 @@ extension Verdict {
     ///  "issuer":{…},"companyPrefix":{…},"caveats":[{"code":"prefix-is-not-origin","message":"…"}]}
     /// ```
     public func json(_ language: Language, line: Int? = nil) -> String {
+        String(decoding: jsonBytes(language, line: line), as: UTF8.self)
+    }
+
+    /// ``json(_:line:)`` as UTF-8 bytes, for writers that stream bytes.
+    public func jsonBytes(_ language: Language, line: Int? = nil) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.field("line", line)
@@ -24,7 +29,7 @@ extension Verdict {
             w.field("format", gtin.format.rawValue)
             w.field("digits", gtin.digits)
             w.field("gtin14", gtin.gtin14)
-            if gtin.printedForm != gtin.digits { w.field("printed", gtin.printedForm) }
+            if gtin.format == .upcE || gtin.format == .isbn10 { w.field("printed", gtin.printedForm) }
             w.endObject()
         }
         if let prefix {
@@ -134,7 +139,7 @@ extension Verdict {
         }
         w.endArray()
         w.endObject()
-        return w.text
+        return w.bytes
     }
 }
 

@@ -6,65 +6,126 @@ extension Verdict {
 
     /// One CSV row (RFC 4180 quoting).
     public func csvRow(_ language: Language) -> String {
+        var bytes: [UInt8] = []
+        appendCSVRow(language, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one CSV row (no line end) as UTF-8 bytes.
+    public func appendCSVRow(_ language: Language, to out: inout [UInt8]) {
         let gtin = self.gtin
-        let fields: [String] = [
-            input,
-            outcome.isWellFormed ? "true" : "false",
-            outcome.rawValue,
-            gtin?.format.rawValue ?? "",
-            gtin?.digits ?? "",
-            prefix?.name ?? "",
-            prefix?.isoCountryCodes ?? "",
-            companyPrefix?.companyPrefix ?? "",
-            isbn.map { "978-" + $0.group } ?? "",
-            countryOfOrigin.map { String($0.code).leftPadded3() } ?? "",
-            reason?.rawValue ?? error?.code.rawValue ?? "",
-            summary(language),
-            caveats.map(\.code).joined(separator: ";"),
-        ]
-        var row = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { row += "," }
-            Self.appendCSVField(field, to: &row)
+        let prefix = self.prefix
+        Self.appendCSVField(input, to: &out)
+        out.append(0x2C)
+        out.append(contentsOf: (outcome.isWellFormed ? "true," : "false,").utf8)
+        out.append(contentsOf: outcome.rawValue.utf8)
+        out.append(0x2C)
+        if let gtin {
+            out.append(contentsOf: gtin.format.rawValue.utf8)
+            out.append(0x2C)
+            out.append(contentsOf: gtin.digits.utf8)
+        } else {
+            out.append(0x2C)
         }
-        return row
+        out.append(0x2C)
+        if let prefix { Self.appendCSVField(prefix.name, to: &out) }
+        out.append(0x2C)
+        if let iso = prefix?.isoCountryCodes { out.append(contentsOf: iso.utf8) }
+        out.append(0x2C)
+        if case .known(let company)? = companyPrefix { out.append(contentsOf: company.prefix.utf8) }
+        out.append(0x2C)
+        if let isbn { out.append(contentsOf: ("978-" + isbn.group).utf8) }
+        out.append(0x2C)
+        if let origin = countryOfOrigin { out.append(contentsOf: String(origin.code).leftPadded3().utf8) }
+        out.append(0x2C)
+        if let why = reason?.rawValue ?? error?.code.rawValue { out.append(contentsOf: why.utf8) }
+        out.append(0x2C)
+        Self.appendCSVField(summary(language), to: &out)
+        out.append(0x2C)
+        for (index, caveat) in caveats.enumerated() {
+            if index > 0 { out.append(0x3B) }
+            out.append(contentsOf: caveat.code.utf8)
+        }
     }
 
     /// Appends one CSV field, quoted when it holds a comma, quote, CR or LF.
-    public static func appendCSVField(_ field: String, to out: inout String) {
+    public static func appendCSVField(_ field: String, to out: inout [UInt8]) {
         var needsQuotes = false
-        for byte in field.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { needsQuotes = true; break }
-        guard needsQuotes else { out += field; return }
-        out += "\""
-        out += field.replacingAll("\"", with: "\"\"")
-        out += "\""
+        var hasQuote = false
+        for byte in field.utf8 {
+            if byte == 0x22 { hasQuote = true; needsQuotes = true; break }
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuotes = true }
+        }
+        guard needsQuotes else { out.append(contentsOf: field.utf8); return }
+        out.append(0x22)
+        if hasQuote {
+            for byte in field.utf8 {
+                out.append(byte)
+                if byte == 0x22 { out.append(0x22) }
+            }
+        } else {
+            out.append(contentsOf: field.utf8)
+        }
+        out.append(0x22)
+    }
+
+    /// String form of ``appendCSVField(_:to:)-([UInt8])``.
+    public static func appendCSVField(_ field: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        appendCSVField(field, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// A readable block: the summary, the main facts and the caveats, one per line.
     public func text(_ language: Language, label: String? = nil) -> String {
+        var bytes: [UInt8] = []
+        appendText(language, label: label, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``text(_:label:)`` appended as UTF-8 bytes.
+    public func appendText(_ language: Language, label: String? = nil, to out: inout [UInt8]) {
         let vi = language == .vi
-        var out = "\(label ?? Self.printable(input)): \(summary(language))\n"
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        put(label ?? Self.printable(input))
+        put(": ")
+        put(summary(language))
+        out.append(0x0A)
         if let gtin {
-            out += "  \(gtin.format.rawValue) \(gtin.digits)"
-            if gtin.printedForm != gtin.digits { out += vi ? " (in trên nhãn: \(gtin.printedForm))" : " (printed: \(gtin.printedForm))" }
-            out += "\n"
+            put("  ")
+            put(gtin.format.rawValue)
+            put(" ")
+            put(gtin.digits)
+            if gtin.format == .upcE || gtin.format == .isbn10 {
+                put(vi ? " (in trên nhãn: " : " (printed: ")
+                put(gtin.printedForm)
+                put(")")
+            }
+            out.append(0x0A)
         }
         if let prefix, outcome != .invalid {
-            out += vi ? "  Tiền tố GS1 \(prefix.rangeText): \(prefix.name)\n" : "  GS1 prefix \(prefix.rangeText): \(prefix.name)\n"
+            put(vi ? "  Tiền tố GS1 " : "  GS1 prefix ")
+            put(prefix.rangeText)
+            put(": ")
+            put(prefix.name)
+            out.append(0x0A)
         }
         if case .known(let company)? = companyPrefix {
-            out += vi ? "  Mã doanh nghiệp \(company.prefix) (\(company.length) chữ số), mã mặt hàng \(company.itemReference)\n"
-                      : "  Company prefix \(company.prefix) (\(company.length) digits), item reference \(company.itemReference)\n"
+            put(vi ? "  Mã doanh nghiệp \(company.prefix) (\(company.length) chữ số), mã mặt hàng \(company.itemReference)\n"
+                   : "  Company prefix \(company.prefix) (\(company.length) digits), item reference \(company.itemReference)\n")
         }
         for element in elements {
             let interpreted = element.interpretationText.map { " = \($0)" } ?? ""
-            out += "  (\(element.code)) \(element.identifier.title): \(element.value)\(interpreted)\n"
+            put("  (\(element.code)) \(element.identifier.title): \(element.value)\(interpreted)\n")
         }
         for fact in registryFacts {
-            out += "  \(vi ? "Sổ đăng ký" : "Registry"): \(fact.name)\(fact.detail.map { " — \($0)" } ?? "") [\(vi ? "nguồn" : "source"): \(fact.source)]\n"
+            put("  \(vi ? "Sổ đăng ký" : "Registry"): \(fact.name)\(fact.detail.map { " — \($0)" } ?? "") [\(vi ? "nguồn" : "source"): \(fact.source)]\n")
         }
-        for caveat in caveats { out += "  ! \(caveat.message(language))\n" }
-        return out
+        for caveat in caveats {
+            put("  ! ")
+            put(caveat.message(language))
+            out.append(0x0A)
+        }
     }
 
     /// Makes control characters visible so one bad input cannot garble a terminal.
@@ -84,10 +145,3 @@ extension Verdict {
     }
 }
 
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
-    }
-}

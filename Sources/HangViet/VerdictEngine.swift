@@ -51,9 +51,11 @@ public struct VerdictEngine: Sendable {
 
     /// The verdict for a GTIN (EAN/UPC/ISBN/ISSN).
     public func verdict(for gtin: GTIN, input: String) -> Verdict {
-        var evidence: [Evidence] = [.gtin(gtin)]
-        var caveats: [Caveat] = []
+        var evidence: [Evidence] = []
         evidence.reserveCapacity(4)
+        evidence.append(.gtin(gtin))
+        var caveats: [Caveat] = []
+        caveats.reserveCapacity(3)
         let outcome: Outcome
         var reason: Verdict.Reason?
         let range = GS1PrefixTable.lookup(gtin)

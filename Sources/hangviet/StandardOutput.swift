@@ -19,6 +19,17 @@ final class BufferedOutput {
         if buffer.count >= capacity { try flush() }
     }
 
+    func write(bytes: [UInt8]) throws(CLIError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    /// Lets a caller append bytes straight into the buffer (no intermediate String).
+    func appending(_ body: (inout [UInt8]) -> Void) throws(CLIError) {
+        body(&buffer)
+        if buffer.count >= capacity { try flush() }
+    }
+
     func flush() throws(CLIError) {
         var offset = 0
         while offset < buffer.count {

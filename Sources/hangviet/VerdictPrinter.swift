@@ -31,14 +31,25 @@ final class VerdictPrinter {
         if verdict.outcome == .invalid { invalidCount += 1 }
         switch format {
         case .json:
-            try output.write((count == 0 ? "\n" : ",\n") + verdict.json(language, line: line))
+            try output.write(count == 0 ? "\n" : ",\n")
+            try output.write(bytes: verdict.jsonBytes(language, line: line))
         case .ndjson:
-            try output.write(verdict.json(language, line: line) + "\n")
+            var bytes = verdict.jsonBytes(language, line: line)
+            bytes.append(0x0A)
+            try output.write(bytes: bytes)
         case .csv:
-            try output.write((line.map(String.init) ?? "") + "," + verdict.csvRow(language) + "\n")
+            try output.appending { bytes in
+                if let line { bytes.append(contentsOf: String(line).utf8) }
+                bytes.append(0x2C)
+                verdict.appendCSVRow(language, to: &bytes)
+                bytes.append(0x0A)
+            }
         case .text:
             let label = line.map { "[\($0)] " + Verdict.printable(verdict.input) }
-            try output.write(verdict.text(language, label: label) + "\n")
+            try output.appending { bytes in
+                verdict.appendText(language, label: label, to: &bytes)
+                bytes.append(0x0A)
+            }
         case .table:
             try output.write(tableRow(verdict))
             for caveat in verdict.caveats where seenCaveats.insert(caveat.message(.en)).inserted {
