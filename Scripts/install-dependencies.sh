@@ -3,7 +3,8 @@
 # Runs apt-get as root, or through sudo for other users. Safe to run again.
 set -euo pipefail
 
-PACKAGES=(pkg-config libsqlite3-dev)
+# pkg-config and SQLite now; zbar and the image codecs for the decoding work (BarcodeScanning).
+PACKAGES=(pkg-config libsqlite3-dev libzbar-dev libturbojpeg0-dev libpng-dev libwebp-dev libheif-dev)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

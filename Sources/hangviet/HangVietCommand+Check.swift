@@ -111,7 +111,7 @@ extension HangVietCommand {
             while true {
                 switch parser.parseScalar(from: &iterator) {
                 case .valid(let encoded): offset += encoded.count
-                case .error(let length): return offset + 1 + (length > 0 ? 0 : 0)
+                case .error: return offset + 1
                 case .emptyInput: return offset + 1
                 }
             }

@@ -9,7 +9,7 @@ final class VerdictPrinter {
     let output: BufferedOutput
     private var count = 0
     private var tableCaveats: [Caveat] = []
-    private var seenCaveats: Set<String> = []
+    private var seenCaveats: Set<Caveat> = []
     private(set) var invalidCount = 0
 
     init(format: OutputFormat, language: Language, output: BufferedOutput) {
@@ -52,7 +52,7 @@ final class VerdictPrinter {
             }
         case .table:
             try output.write(tableRow(verdict))
-            for caveat in verdict.caveats where seenCaveats.insert(caveat.message(.en)).inserted {
+            for caveat in verdict.caveats where seenCaveats.insert(caveat).inserted {
                 tableCaveats.append(caveat)
             }
         }
