@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "GS1", targets: ["GS1"]),
+        .library(name: "BarcodeScanning", targets: ["BarcodeScanning"]),
         .library(name: "HangViet", targets: ["HangViet"]),
         .executable(name: "hangviet", targets: ["hangviet"]),
     ],
@@ -18,14 +19,23 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
+        // System C libraries, found with pkg-config; apt names the Debian packages to install.
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"]), .brew(["zbar"])]),
+        .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        .systemLibrary(name: "CHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"]), .brew(["libheif"])]),
+        // Image bytes → grey pixels → zbar → decoded symbols.
+        .target(name: "BarcodeScanning", dependencies: ["CZBar", "CTurboJPEG", "CPNG", "CWebP", "CHeif"]),
         // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
         .target(name: "GS1"),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
-        .target(name: "HangViet", dependencies: ["GS1"]),
+        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1"]),
         // The command-line tool.
         .executableTarget(
             name: "hangviet",
             dependencies: [
+                "BarcodeScanning",
                 "HangViet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -34,6 +44,7 @@ let package = Package(
             name: "GS1Tests",
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CTurboJPEG"]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
     ],

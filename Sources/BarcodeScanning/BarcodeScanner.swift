@@ -1,0 +1,200 @@
+import Foundation
+
+/// Reads barcodes from photos: decodes the bytes to grey (``ImageDecoder``), runs zbar once,
+/// and escalates through further ``ScanPass``es only when that finds nothing or only doubtful
+/// symbols: full resolution, scale changes, sharpening, contrast stretch, adaptive threshold,
+/// rotations (zbar reads only rows and columns), inversion and blur. It stops as soon as a
+/// trustworthy symbol is found or the time limit is reached, and merges the same symbol found
+/// by several passes. Safe to share between tasks: each scan makes its own zbar scanner.
+///
+/// ```swift
+/// let scanner = BarcodeScanner()
+/// let result = try scanner.scan(file: "Resources/samples/893-product.jpg")
+/// result.symbols.first?.text   // "8934563138165"
+/// ```
+public struct BarcodeScanner: Sendable {
+    public var options: ScanOptions
+
+    public init(options: ScanOptions = ScanOptions()) {
+        self.options = options
+    }
+
+    /// Reads and scans a file. The file's size is checked before it is read.
+    public func scan(file path: String) throws(ScanError) -> ScanResult {
+        try scan(bytes: Self.readFile(path, limit: options.decoding.maximumBytes), source: path)
+    }
+
+    /// Scans image bytes; `source` names the input in errors and results.
+    public func scan(bytes: [UInt8], source: String) throws(ScanError) -> ScanResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let decoded = try ImageDecoder(options: options.decoding).decode(bytes, source: source)
+        let outcome = scan(decoded.image, deadline: start + options.timeLimit)
+        let scale = decoded.scale
+        let symbols = outcome.symbols.map { symbol -> DecodedSymbol in
+            var symbol = symbol
+            if scale != 1 {
+                symbol.polygon = symbol.polygon.map { Point(x: Int((Double($0.x) * scale).rounded()), y: Int((Double($0.y) * scale).rounded())) }
+            }
+            return symbol
+        }
+        let elapsed = clock.now - start
+        return ScanResult(source: source, format: decoded.format, width: decoded.originalWidth, height: decoded.originalHeight,
+                          symbols: symbols, passes: outcome.passes, timedOut: outcome.timedOut, warning: decoded.warning,
+                          seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Scans an already decoded grey image (coordinates are that image's).
+    public func scan(_ image: GreyImage) -> [DecodedSymbol] {
+        scan(image, deadline: ContinuousClock.now + options.timeLimit).symbols
+    }
+
+    func scan(_ image: GreyImage, deadline: ContinuousClock.Instant) -> (symbols: [DecodedSymbol], passes: [ScanPass], timedOut: Bool) {
+        let zbar = ZBarScanner()
+        var merger = SymbolMerger()
+        var passes: [ScanPass] = []
+
+        // The first pass works on a copy of at most `firstPassPixels`.
+        let reduction = Self.reductionFactor(for: image, limit: options.firstPassPixels)
+        let working = image.downsampled(by: reduction)
+        let workingMap = PointMap.scale(Double(reduction))
+
+        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap) {
+            passes.append(pass)
+            merger.add(zbar.scan(derived), map: map, pass: pass)
+        }
+
+        run(.direct, working, workingMap)
+        guard options.escalate else { return (merger.symbols, passes, false) }
+
+        let plan = Self.escalationPlan(image: image, working: working, reduction: reduction)
+        var timedOut = false
+        var extraVotes = 0
+        for step in plan {
+            if merger.isConfident { break }
+            // Conflicting reads of one code: a few more passes vote, then stop.
+            if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
+            if ContinuousClock.now >= deadline { timedOut = true; break }
+            guard let (derived, map) = step.make() else { continue }
+            run(step.pass, derived, map.then(workingMap.scaleOnly(step.onFullImage ? 1 : Double(reduction))))
+        }
+        return (merger.symbols, passes, timedOut)
+    }
+
+    struct Step {
+        var pass: ScanPass
+        /// True when the derived image comes from the full decoded image, not the working copy.
+        var onFullImage = false
+        var make: () -> (GreyImage, PointMap)?
+    }
+
+    /// The escalation order: cheap, often-successful passes first.
+    static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int) -> [Step] {
+        var steps: [Step] = []
+        let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
+        func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
+            let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)
+            return (working.resized(width: w, height: h), .scale(Double(working.width - 1) / Double(max(1, w - 1))))
+        }
+        if shortSide < 40 {
+            // A strip a few pixels high (or wide): repeat its rows and widen it.
+            steps.append(Step(pass: .thinStrip) {
+                let vertical = working.height > working.width
+                let strip = vertical ? working.transposed() : working
+                let tall = strip.rowsRepeated(toHeight: 40)
+                let image = tall.resized(width: strip.width * 3, height: tall.height)
+                let back = PointMap(a: Double(strip.width - 1) / Double(strip.width * 3 - 1), d: Double(strip.height) / Double(tall.height))
+                return (image, vertical ? back.then(PointMap(a: 0, b: 1, c: 1, d: 0)) : back)
+            })
+        }
+        if reduction > 1 {
+            steps.append(Step(pass: .fullResolution, onFullImage: true) { (image, .identity) })
+        }
+        if shortSide >= 400 {
+            steps.append(Step(pass: .halfSize) { (working.downsampled(by: 2), .scale(2)) })
+        }
+        if longSide <= 1600 { steps.append(Step(pass: .enlarged) { enlarged(1.5) }) }
+        if longSide <= 1200 { steps.append(Step(pass: .doubleSize) { enlarged(2) }) }
+        steps.append(Step(pass: .sharpened) { (working.sharpened(), .identity) })
+        steps.append(Step(pass: .contrastStretched) { working.contrastStretched().map { ($0, .identity) } })
+        steps.append(Step(pass: .adaptiveThreshold) { (working.adaptiveThresholded(), .identity) })
+        for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
+            steps.append(Step(pass: pass) { let r = working.rotated(degrees: angle); return (r.image, r.map) })
+        }
+        steps.append(Step(pass: .inverted) { (working.inverted(), .identity) })
+        steps.append(Step(pass: .blurred) { (working.blurred(), .identity) })
+        if shortSide >= 400 {
+            steps.append(Step(pass: .halfSizeThreshold) { (working.downsampled(by: 2).adaptiveThresholded(), .scale(2)) })
+        }
+        if longSide <= 1200 {
+            // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
+            // once for upright codes and once (transposed) for sideways ones.
+            steps.append(Step(pass: .deblurred) {
+                let (big, map) = enlarged(2)
+                return (big.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), map)
+            })
+            steps.append(Step(pass: .deblurredSideways) {
+                let (big, map) = enlarged(2)
+                let sideways = big.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
+                return (sideways, PointMap(a: 0, b: 1, c: 1, d: 0).then(map))
+            })
+        }
+        if longSide <= 800 {
+            steps.append(Step(pass: .doubleSizeRotated45) {
+                let (big, map) = enlarged(2)
+                let r = big.rotated(degrees: 45)
+                return (r.image, r.map.then(map))
+            })
+        }
+        return steps
+    }
+
+    /// The integer reduction that brings `image` under `limit` pixels.
+    static func reductionFactor(for image: GreyImage, limit: Int) -> Int {
+        var factor = 1
+        while image.pixelCount / (factor * factor) > limit { factor += 1 }
+        return factor
+    }
+
+    /// Reads a whole file, refusing directories and files over `limit` bytes first.
+    public static func readFile(_ path: String, limit: Int) throws(ScanError) -> [UInt8] {
+        do throws(ScanError) {
+            return try readUnlabelled(path, limit: limit)
+        } catch {
+            var error = error
+            error.source = path
+            throw error
+        }
+    }
+
+    private static func readUnlabelled(_ path: String, limit: Int) throws(ScanError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScanError(.unreadable, "\(path): no such file; check the path")
+        }
+        if isDirectory.boolValue {
+            throw ScanError(.unreadable, "\(path): is a directory; give image files, or a directory with --recursive")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ScanError(.unreadable, "\(path): cannot be opened (permissions?); check that you can read it")
+        }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size > UInt64(limit) {
+                throw ScanError(.inputTooLarge, "\(path): \(size) bytes is more than the limit of \(limit) bytes; resize the photo")
+            }
+            try handle.seek(toOffset: 0)
+            return Array(try handle.readToEnd() ?? Data())
+        } catch let error as ScanError {
+            throw error
+        } catch {
+            throw ScanError(.unreadable, "\(path): could not be read; check the file", cause: "\(error)")
+        }
+    }
+}
+
+extension PointMap {
+    /// A pure scaling map (used to lift working-copy coordinates to the decoded image).
+    func scaleOnly(_ s: Double) -> PointMap { .scale(s) }
+}

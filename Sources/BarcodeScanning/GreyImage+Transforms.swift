@@ -1,0 +1,256 @@
+import Foundation
+
+/// Maps a point in a derived image back to the image it was derived from.
+struct PointMap: Sendable {
+    // x' = a·x + b·y + tx ; y' = c·x + d·y + ty
+    var a = 1.0, b = 0.0, c = 0.0, d = 1.0, tx = 0.0, ty = 0.0
+
+    static let identity = PointMap()
+
+    static func scale(_ s: Double) -> PointMap { PointMap(a: s, d: s) }
+
+    func apply(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+        (a * x + b * y + tx, c * x + d * y + ty)
+    }
+
+    /// First `self`, then `next`.
+    func then(_ next: PointMap) -> PointMap {
+        PointMap(a: next.a * a + next.b * c, b: next.a * b + next.b * d,
+                 c: next.c * a + next.d * c, d: next.c * b + next.d * d,
+                 tx: next.a * tx + next.b * ty + next.tx, ty: next.c * tx + next.d * ty + next.ty)
+    }
+}
+
+/// The image operations the scan strategy escalates through. Each returns a new image (and,
+/// where geometry changes, how to map its points back).
+extension GreyImage {
+    /// Area-averaged reduction by an integer factor.
+    func downsampled(by factor: Int) -> GreyImage {
+        guard factor > 1 else { return self }
+        let w = width / factor, h = height / factor
+        guard w > 0, h > 0 else { return self }
+        var out = [UInt8](repeating: 0, count: w * h)
+        let area = factor * factor
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                var sums = [Int](repeating: 0, count: w)
+                for y in 0..<h {
+                    for i in 0..<w { sums[i] = 0 }
+                    for dy in 0..<factor {
+                        let row = (y * factor + dy) * width
+                        for x in 0..<w {
+                            var s = 0
+                            let base = row + x * factor
+                            for dx in 0..<factor { s += Int(src[base + dx]) }
+                            sums[x] += s
+                        }
+                    }
+                    for x in 0..<w { dst[y * w + x] = UInt8((sums[x] + area / 2) / area) }
+                }
+            }
+        }
+        return GreyImage(width: w, height: h, pixels: out)
+    }
+
+    /// Bilinear resize to an arbitrary size (used to enlarge small codes).
+    func resized(width newWidth: Int, height newHeight: Int) -> GreyImage {
+        guard newWidth > 0, newHeight > 0, width > 1, height > 1 else { return self }
+        var out = [UInt8](repeating: 0, count: newWidth * newHeight)
+        let sx = Double(width - 1) / Double(max(1, newWidth - 1)), sy = Double(height - 1) / Double(max(1, newHeight - 1))
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<newHeight {
+                    let fy = Double(y) * sy
+                    let y0 = min(Int(fy), height - 2)
+                    let wy = Int((fy - Double(y0)) * 256)
+                    for x in 0..<newWidth {
+                        let fx = Double(x) * sx
+                        let x0 = min(Int(fx), width - 2)
+                        let wx = Int((fx - Double(x0)) * 256)
+                        let p = y0 * width + x0
+                        let top = Int(src[p]) * (256 - wx) + Int(src[p + 1]) * wx
+                        let bottom = Int(src[p + width]) * (256 - wx) + Int(src[p + width + 1]) * wx
+                        dst[y * newWidth + x] = UInt8((top * (256 - wy) + bottom * wy + 32768) >> 16)
+                    }
+                }
+            }
+        }
+        return GreyImage(width: newWidth, height: newHeight, pixels: out)
+    }
+
+    /// Rotation by `degrees` about the centre onto a canvas that holds the whole image,
+    /// with white outside it; bilinear sampling. Returns the map from the rotated image back.
+    func rotated(degrees: Double) -> (image: GreyImage, map: PointMap) {
+        let radians = degrees * .pi / 180
+        let cosA = cos(radians), sinA = sin(radians)
+        let newWidth = Int((Double(width) * abs(cosA) + Double(height) * abs(sinA)).rounded(.up))
+        let newHeight = Int((Double(width) * abs(sinA) + Double(height) * abs(cosA)).rounded(.up))
+        let cx = Double(width) / 2, cy = Double(height) / 2
+        let ncx = Double(newWidth) / 2, ncy = Double(newHeight) / 2
+        // Inverse map: destination (u, v) → source (x, y).
+        let back = PointMap(a: cosA, b: sinA, c: -sinA, d: cosA,
+                            tx: cx - cosA * ncx - sinA * ncy, ty: cy + sinA * ncx - cosA * ncy)
+        var out = [UInt8](repeating: 255, count: newWidth * newHeight)
+        let fixed = 65536.0
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                let da = Int(back.a * fixed), dc = Int(back.c * fixed)
+                for v in 0..<newHeight {
+                    let start = back.apply(0, Double(v))
+                    var fx = Int(start.x * fixed), fy = Int(start.y * fixed)
+                    for u in 0..<newWidth {
+                        let x0 = fx >> 16, y0 = fy >> 16
+                        if x0 >= 0, y0 >= 0, x0 < width - 1, y0 < height - 1 {
+                            let wx = (fx >> 8) & 0xFF, wy = (fy >> 8) & 0xFF
+                            let p = y0 * width + x0
+                            let top = Int(src[p]) * (256 - wx) + Int(src[p + 1]) * wx
+                            let bottom = Int(src[p + width]) * (256 - wx) + Int(src[p + width + 1]) * wx
+                            dst[v * newWidth + u] = UInt8((top * (256 - wy) + bottom * wy + 32768) >> 16)
+                        }
+                        fx += da
+                        fy += dc
+                    }
+                }
+            }
+        }
+        return (GreyImage(width: newWidth, height: newHeight, pixels: out), back)
+    }
+
+    /// Light on dark becomes dark on light.
+    func inverted() -> GreyImage {
+        GreyImage(width: width, height: height, pixels: pixels.map { 255 &- $0 })
+    }
+
+    /// Linear contrast stretch between the 1st and 99th percentiles; nil when the image already
+    /// spans the range (the pass would repeat the first one).
+    func contrastStretched() -> GreyImage? {
+        var histogram = [Int](repeating: 0, count: 256)
+        for p in pixels { histogram[Int(p)] += 1 }
+        let cut = max(1, pixelCount / 100)
+        var low = 0, high = 255, seen = 0
+        while low < 255, seen + histogram[low] < cut { seen += histogram[low]; low += 1 }
+        seen = 0
+        while high > 0, seen + histogram[high] < cut { seen += histogram[high]; high -= 1 }
+        guard high - low >= 8, high - low < 200 else { return nil }
+        var table = [UInt8](repeating: 0, count: 256)
+        for v in 0..<256 { table[v] = UInt8(clamping: (v - low) * 255 / (high - low)) }
+        return GreyImage(width: width, height: height, pixels: pixels.map { table[Int($0)] })
+    }
+
+    /// Local-mean binarisation (window about 1/8 of the shorter side): copes with shadows,
+    /// glare and low contrast that defeat a global threshold.
+    func adaptiveThresholded(offset: Int = 4) -> GreyImage {
+        let w = width, h = height
+        let radius = max(7, min(w, h) / 16)
+        var integral = [Int](repeating: 0, count: (w + 1) * (h + 1))
+        pixels.withUnsafeBufferPointer { src in
+            for y in 0..<h {
+                var rowSum = 0
+                for x in 0..<w {
+                    rowSum += Int(src[y * w + x])
+                    integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + rowSum
+                }
+            }
+        }
+        var out = [UInt8](repeating: 255, count: w * h)
+        pixels.withUnsafeBufferPointer { src in
+            for y in 0..<h {
+                let y0 = max(0, y - radius), y1 = min(h, y + radius + 1)
+                for x in 0..<w {
+                    let x0 = max(0, x - radius), x1 = min(w, x + radius + 1)
+                    let sum = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1]
+                        - integral[y1 * (w + 1) + x0] + integral[y0 * (w + 1) + x0]
+                    let mean = sum / ((x1 - x0) * (y1 - y0))
+                    out[y * w + x] = Int(src[y * w + x]) + offset < mean ? 0 : 255
+                }
+            }
+        }
+        return GreyImage(width: w, height: h, pixels: out)
+    }
+
+    /// 3×3 box blur: removes sensor noise and JPEG ringing that break zbar's edge detector.
+    func blurred() -> GreyImage {
+        guard width > 2, height > 2 else { return self }
+        var out = pixels
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 1..<(height - 1) {
+                    for x in 1..<(width - 1) {
+                        let p = y * width + x
+                        let s = Int(src[p - width - 1]) + Int(src[p - width]) + Int(src[p - width + 1])
+                            + Int(src[p - 1]) + Int(src[p]) + Int(src[p + 1])
+                            + Int(src[p + width - 1]) + Int(src[p + width]) + Int(src[p + width + 1])
+                        dst[p] = UInt8(s / 9)
+                    }
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Unsharp mask (2·p − blur): steepens the edges of slightly blurred bars.
+    func sharpened() -> GreyImage {
+        let blur = blurred()
+        var out = pixels
+        for i in out.indices { out[i] = UInt8(clamping: 2 * Int(pixels[i]) - Int(blur.pixels[i])) }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+}
+
+extension GreyImage {
+    /// Averages `radius` rows above and below: smooths noise along vertical bars without
+    /// blurring across them.
+    func verticallySmoothed(radius: Int) -> GreyImage {
+        guard height > 2 * radius + 1 else { return self }
+        var out = pixels
+        let n = 2 * radius + 1
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for x in 0..<width {
+                    var sum = 0
+                    for y in 0..<n { sum += Int(src[y * width + x]) }
+                    for y in radius..<(height - radius) {
+                        dst[y * width + x] = UInt8(sum / n)
+                        if y + radius + 1 < height { sum += Int(src[(y + radius + 1) * width + x]) - Int(src[(y - radius) * width + x]) }
+                    }
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// Swaps rows and columns.
+    func transposed() -> GreyImage {
+        var out = [UInt8](repeating: 0, count: pixelCount)
+        for y in 0..<height { for x in 0..<width { out[x * height + y] = pixels[y * width + x] } }
+        return GreyImage(width: height, height: width, pixels: out)
+    }
+
+    /// The image on a white margin of `margin` pixels (codes cropped without a quiet zone).
+    func padded(by margin: Int, fill: UInt8 = 255) -> GreyImage {
+        let w = width + 2 * margin, h = height + 2 * margin
+        var out = [UInt8](repeating: fill, count: w * h)
+        for y in 0..<height {
+            out.replaceSubrange((y + margin) * w + margin..<(y + margin) * w + margin + width, with: pixels[y * width..<(y + 1) * width])
+        }
+        return GreyImage(width: w, height: h, pixels: out)
+    }
+
+    /// Repeats rows until the image is at least `minimumHeight` tall (strips a few pixels high).
+    func rowsRepeated(toHeight minimumHeight: Int) -> GreyImage {
+        guard height > 0, height < minimumHeight else { return self }
+        let factor = (minimumHeight + height - 1) / height
+        var out: [UInt8] = []
+        out.reserveCapacity(width * height * factor)
+        for y in 0..<height { for _ in 0..<factor { out += pixels[y * width..<(y + 1) * width] } }
+        return GreyImage(width: width, height: height * factor, pixels: out)
+    }
+
+    /// Strong unsharp mask with a wider blur (defocused photos).
+    func stronglySharpened() -> GreyImage {
+        let blur = blurred().blurred()
+        var out = pixels
+        for i in out.indices { out[i] = UInt8(clamping: 3 * Int(pixels[i]) - 2 * Int(blur.pixels[i])) }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Turns image bytes into 8-bit grey pixels, whatever the container: JPEG (libjpeg-turbo,
+/// decoded straight to grey with DCT scaling for very large photos), PNG (libpng), WebP
+/// (libwebp), HEIC/HEIF (libheif), PNM and BMP. The format comes from the bytes, never from
+/// a file name, and every header is checked against ``ImageDecodingOptions`` before pixels
+/// are allocated.
+///
+/// ```swift
+/// let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: "photo.jpg")))
+/// let decoded = try ImageDecoder().decode(bytes, source: "photo.jpg")
+/// decoded.image.width
+/// ```
+public struct ImageDecoder: Sendable {
+    public var options: ImageDecodingOptions
+
+    public init(options: ImageDecodingOptions = ImageDecodingOptions()) {
+        self.options = options
+    }
+
+    /// Decodes `bytes`; `source` names the input in error messages (a path, "stdin", "upload").
+    public func decode(_ bytes: [UInt8], source: String) throws(ScanError) -> DecodedImage {
+        let result = bytes.withUnsafeBytes { buffer -> Result<DecodedImage, ScanError> in
+            do throws(ScanError) { return .success(try decode(buffer, source: source)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Decodes the bytes in `buffer`; see ``decode(_:source:)-(([UInt8],String))``.
+    public func decode(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {
+        do throws(ScanError) {
+            return try decodeUnlabelled(buffer, source: source)
+        } catch {
+            var error = error
+            error.source = source
+            throw error
+        }
+    }
+
+    private func decodeUnlabelled(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {
+        if buffer.isEmpty {
+            throw ScanError(.emptyInput, "\(source): the file is empty (0 bytes); give a JPEG, PNG, WebP or HEIC photo")
+        }
+        if buffer.count > options.maximumBytes {
+            throw ScanError(.inputTooLarge, "\(source): \(buffer.count) bytes is more than the limit of \(options.maximumBytes) bytes; resize the photo or raise the limit")
+        }
+        guard let format = ImageFormat.sniff(buffer) else {
+            let what = ImageFormat.recognisedButUnsupported(buffer).map { "a \($0) file" } ?? "not an image HangViet reads"
+            throw ScanError(.unsupportedFormat, "\(source): \(what); convert it to JPEG, PNG, WebP or HEIC")
+        }
+        switch format {
+        case .jpeg: return try decodeJPEG(buffer, source: source)
+        case .png: return try decodePNG(buffer, source: source)
+        case .webp: return try decodeWebP(buffer, source: source)
+        case .heif: return try decodeHEIF(buffer, source: source)
+        case .pnm: return try decodePNM(buffer, source: source)
+        case .bmp: return try decodeBMP(buffer, source: source)
+        }
+    }
+
+    /// Refuses a declared size above the pixel limit, before any allocation.
+    func checkSize(width: Int, height: Int, format: ImageFormat, source: String) throws(ScanError) {
+        guard width > 0, height > 0 else {
+            throw ScanError(.corruptImage, "\(source): the \(format) header declares an empty image (\(width)×\(height)); the file is corrupt")
+        }
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        if overflow || pixels > options.maximumPixels {
+            throw ScanError(.tooManyPixels, "\(source): the \(format) header declares \(width)×\(height) pixels, more than the limit of \(options.maximumPixels) (a decompression bomb?); resize the image or raise --max-pixels")
+        }
+    }
+
+    func corrupt(_ format: ImageFormat, _ source: String, cause: String?) -> ScanError {
+        ScanError(.corruptImage, "\(source): the \(format) data is truncated or corrupt; re-export or re-take the photo", cause: cause)
+    }
+}
+
+/// ITU-R BT.601 luma of an RGB pixel in integer arithmetic.
+@inline(__always)
+func luma(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+    let red: Int = 77 * Int(r)
+    let green: Int = 150 * Int(g)
+    let blue: Int = 29 * Int(b)
+    return UInt8((red + green + blue + 128) >> 8)
+}

@@ -1,0 +1,50 @@
+/// Why an image could not be scanned: a stable ``Code``, a message that names the input and
+/// says what to do, and the underlying cause when a C library gave one.
+///
+/// ```swift
+/// do { _ = try BarcodeScanner().scan(bytes: [], source: "empty.jpg") }
+/// catch let error as ScanError {
+///     error.code     // .emptyInput
+///     error.message  // "empty.jpg: the file is empty (0 bytes); …"
+/// }
+/// ```
+public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable machine-readable code; its raw value never changes once released.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// Zero bytes.
+        public static let emptyInput = Code(rawValue: "empty-input")
+        /// Not an image format HangViet reads (JPEG, PNG, WebP, HEIC/HEIF, PNM, BMP).
+        public static let unsupportedFormat = Code(rawValue: "unsupported-format")
+        /// The image's header claims more pixels than the configured limit (a decompression bomb?).
+        public static let tooManyPixels = Code(rawValue: "too-many-pixels")
+        /// The bytes look like an image but cannot be decoded (truncated or corrupt).
+        public static let corruptImage = Code(rawValue: "corrupt-image")
+        /// The file could not be read (missing, permissions, a directory …).
+        public static let unreadable = Code(rawValue: "unreadable")
+        /// The input is larger than the configured byte limit.
+        public static let inputTooLarge = Code(rawValue: "input-too-large")
+    }
+
+    public var code: Code
+    /// English message that names the input and says what to do.
+    public var message: String
+    /// The underlying library's own words, when there are some (libjpeg-turbo, libpng …).
+    public var cause: String?
+    /// The input concerned (a path, "stdin", "upload"), set by the scanner.
+    public var source: String
+
+    public init(_ code: Code, _ message: String, cause: String? = nil, source: String = "") {
+        self.code = code
+        self.message = message
+        self.cause = cause
+        self.source = source
+    }
+
+    public var description: String {
+        cause.map { "\(message) (\($0))" } ?? message
+    }
+}

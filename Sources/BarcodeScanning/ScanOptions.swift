@@ -1,0 +1,18 @@
+/// How hard the scanner tries.
+///
+/// ```swift
+/// var options = ScanOptions()
+/// options.timeLimit = .milliseconds(500)   // give up sooner on photos without a code
+/// let scanner = BarcodeScanner(options: options)
+/// ```
+public struct ScanOptions: Sendable {
+    public var decoding = ImageDecodingOptions()
+    /// Escalation stops after this much time per image (the pass running then still finishes).
+    public var timeLimit: Duration = .seconds(3)
+    /// Images above this size are reduced for the first pass (and for rotations).
+    public var firstPassPixels = 3_000_000
+    /// False: only the first pass (fastest, like plain zbar).
+    public var escalate = true
+
+    public init() {}
+}

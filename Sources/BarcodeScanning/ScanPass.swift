@@ -1,0 +1,38 @@
+/// One attempt of the scan strategy: an image derived from the decoded photo, scanned by zbar.
+/// Pass names appear in results (`pass`) so users can see how hard a code was to read.
+public enum ScanPass: String, Sendable, CaseIterable {
+    /// The decoded image as it is (reduced to about 3 megapixels when larger).
+    case direct
+    /// The full decoded resolution, when `direct` used a reduced copy (small codes in big photos).
+    case fullResolution = "full-resolution"
+    /// Half size: averages away noise and JPEG artefacts in high-resolution photos.
+    case halfSize = "half-size"
+    /// One and a half times the size.
+    case enlarged = "enlarged-1.5"
+    /// Twice the size: small codes whose bars are only a pixel or two wide.
+    case doubleSize = "double-size"
+    /// Unsharp mask for slightly blurred bars.
+    case sharpened
+    /// Contrast stretched between the 1st and 99th percentiles (faded print, dim light).
+    case contrastStretched = "contrast-stretched"
+    /// Local-mean threshold (shadows, glare, uneven light).
+    case adaptiveThreshold = "adaptive-threshold"
+    /// Rotations: zbar only scans rows and columns, so tilted codes need turning.
+    case rotated45 = "rotated-45"
+    case rotated22 = "rotated-22.5"
+    case rotated67 = "rotated-67.5"
+    /// Light bars on a dark background.
+    case inverted
+    /// 3×3 blur (sensor noise).
+    case blurred
+    /// Adaptive threshold of the half-size image.
+    case halfSizeThreshold = "half-size-threshold"
+    /// Rotations of the doubled image, for small tilted codes.
+    case doubleSizeRotated45 = "double-size-rotated-45"
+    /// A strip only a few pixels high or wide: rows repeated and widened.
+    case thinStrip = "thin-strip"
+    /// Double size, smoothed along the bars, sharpened across them, thresholded (blurred photos).
+    case deblurred
+    /// ``deblurred`` for codes printed sideways.
+    case deblurredSideways = "deblurred-sideways"
+}

@@ -1,0 +1,96 @@
+/// Collects symbols from several passes: the same symbol (same kind, same content) found again
+/// adds to its quality instead of being listed twice; positions are mapped back to the
+/// decoded image's coordinates.
+///
+/// It also judges the reads: zbar sometimes misreads the left half of a blurred EAN-13 (the
+/// check digit cannot catch every such error), so two product codes with the same right half
+/// are one code read two ways; the strategy then lets a few more passes vote and keeps the
+/// reading with the most scan lines. Add-ons alone and single-line reads of the symbologies
+/// without a check digit are dropped as noise.
+struct SymbolMerger {
+    private var found: [DecodedSymbol] = []
+    private var index: [String: Int] = [:]
+
+    /// The symbols to report: conflicts resolved, noise dropped.
+    var symbols: [DecodedSymbol] {
+        var kept: [DecodedSymbol] = []
+        for symbol in found where !Self.isNoise(symbol) {
+            if let half = Self.rightHalf(symbol),
+               found.contains(where: { $0 != symbol && Self.rightHalf($0) == half && $0.quality > symbol.quality }) {
+                continue  // a rival reading of the same code won more scan lines
+            }
+            kept.append(symbol)
+        }
+        return kept
+    }
+
+    /// True when two product codes share their right half: one code read two ways.
+    var hasConflict: Bool {
+        var halves: Set<String> = []
+        for symbol in found { if let half = Self.rightHalf(symbol), !halves.insert(half).inserted { return true } }
+        return false
+    }
+
+    mutating func add(_ raws: [RawSymbol], map: PointMap, pass: ScanPass) {
+        for raw in raws {
+            guard let symbology = raw.symbology else { continue }
+            let (text, encoding) = Self.text(of: raw, symbology: symbology)
+            let key = Self.key(symbology: symbology, text: text, bytes: raw.bytes)
+            if let existing = index[key] {
+                found[existing].quality += raw.quality
+                if found[existing].addOn == nil { found[existing].addOn = raw.addOn }
+                continue
+            }
+            let polygon = raw.points.map { point -> Point in
+                let p = map.apply(point.x, point.y)
+                return Point(x: Int(p.x.rounded()), y: Int(p.y.rounded()))
+            }
+            index[key] = found.count
+            found.append(DecodedSymbol(symbology: symbology, text: text, bytes: raw.bytes, encoding: encoding,
+                                         addOn: raw.addOn, isGS1: raw.isGS1, quality: raw.quality,
+                                         polygon: polygon, pass: pass.rawValue))
+        }
+    }
+
+    /// True once a symbol is trustworthy enough to stop escalating: anything but add-ons alone
+    /// and short reads of the check-digit-less symbologies (which photos of text can fake).
+    var isConfident: Bool {
+        !hasConflict && symbols.contains { symbol in
+            switch symbol.symbology {
+            case .ean2, .ean5: false
+            case .interleaved2of5, .codabar, .code39, .code93: symbol.text.utf8.count >= 8 && symbol.quality >= 2
+            default: true
+            }
+        }
+    }
+
+    /// Add-ons without their product code, and check-digit-less codes read by one scan line.
+    static func isNoise(_ symbol: DecodedSymbol) -> Bool {
+        switch symbol.symbology {
+        case .ean2, .ean5: true
+        case .interleaved2of5, .codabar, .code39, .code93: symbol.quality < 2
+        default: false
+        }
+    }
+
+    /// The last six digits of a 12- or 13-digit product code (its right half with the check digit).
+    static func rightHalf(_ symbol: DecodedSymbol) -> String? {
+        guard symbol.symbology.isRetailLinear, symbol.symbology != .upcE, symbol.text.utf8.count >= 12 else { return nil }
+        return String(symbol.text.suffix(6))
+    }
+
+    static func text(of raw: RawSymbol, symbology: Symbology) -> (String, String) {
+        if symbology.isTwoDimensional { return QRTextDecoding.decode(raw.bytes) }
+        return (String(decoding: raw.bytes, as: UTF8.self), "UTF-8")
+    }
+
+    /// EAN/UPC texts compare in their 13-digit form so that a UPC-A read as EAN-13 by another
+    /// pass is one symbol.
+    static func key(symbology: Symbology, text: String, bytes: [UInt8]) -> String {
+        if symbology.isRetailLinear, symbology != .upcE {
+            return "retail:" + String(repeating: "0", count: max(0, 13 - text.count)) + text
+        }
+        if symbology.isTwoDimensional { return "2d:" + bytes.map { String($0, radix: 16) }.joined(separator: ".") }
+        return symbology.rawValue + ":" + text
+    }
+}

@@ -1,0 +1,125 @@
+import CZBar
+
+/// A symbol as zbar reports it, in the coordinates of the image it scanned.
+struct RawSymbol {
+    var type: zbar_symbol_type_t
+    var bytes: [UInt8]
+    var addOn: String?
+    var isGS1: Bool
+    var quality: Int
+    var points: [(x: Double, y: Double)]
+}
+
+/// Owns one zbar image scanner (not thread-safe: one per scanning task) and frees it in
+/// `deinit`. Configured for every symbology zbar reads, with UPC-A/UPC-E reported as
+/// themselves, add-ons enabled and QR codes in binary mode (raw bytes).
+final class ZBarScanner {
+    private let scanner: OpaquePointer
+
+    /// `density` is zbar's scan-line spacing in pixels (1 = every row and column).
+    init(density: Int32 = 1) {
+        scanner = zbar_image_scanner_create()
+        let all = zbar_symbol_type_t(0)
+        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_ENABLE, 1)
+        zbar_image_scanner_set_config(scanner, ZBAR_UPCA, ZBAR_CFG_ENABLE, 1)
+        zbar_image_scanner_set_config(scanner, ZBAR_UPCE, ZBAR_CFG_ENABLE, 1)
+        zbar_image_scanner_set_config(scanner, ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1)
+        // ISBN-10 output would replace the EAN-13 digits; the GS1 layer converts instead.
+        zbar_image_scanner_set_config(scanner, ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0)
+        // zbar's PDF417 decoder is incomplete and only produces noise.
+        zbar_image_scanner_set_config(scanner, ZBAR_PDF417, ZBAR_CFG_ENABLE, 0)
+        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
+        zbar_image_scanner_set_config(scanner, ZBAR_SQCODE, ZBAR_CFG_BINARY, 1)
+        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_POSITION, 1)
+        // Short Interleaved 2 of 5 and Codabar reads are mostly false positives in photos.
+        zbar_image_scanner_set_config(scanner, ZBAR_I25, ZBAR_CFG_MIN_LEN, 6)
+        zbar_image_scanner_set_config(scanner, ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6)
+        zbar_image_scanner_set_config(scanner, ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4)
+        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_X_DENSITY, density)
+        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_Y_DENSITY, density)
+    }
+
+    deinit { zbar_image_scanner_destroy(scanner) }
+
+    /// Scans a grey image and copies out every symbol before zbar's image is freed.
+    func scan(_ image: GreyImage) -> [RawSymbol] {
+        guard image.width > 0, image.height > 0 else { return [] }
+        guard let zimage = zbar_image_create() else { return [] }
+        defer { zbar_image_destroy(zimage) }
+        let y800: UInt = 0x3030_3859  // fourcc "Y800": 8-bit grey
+        zbar_image_set_format(zimage, y800)
+        zbar_image_set_size(zimage, UInt32(image.width), UInt32(image.height))
+        return image.pixels.withUnsafeBufferPointer { pixels -> [RawSymbol] in
+            zbar_image_set_data(zimage, pixels.baseAddress, UInt(pixels.count), nil)
+            defer { zbar_image_set_data(zimage, nil, 0, nil) }
+            guard zbar_scan_image(scanner, zimage) > 0 else { return [] }
+            var symbols: [RawSymbol] = []
+            var symbol = zbar_image_first_symbol(zimage)
+            while let current = symbol {
+                if let raw = Self.copy(current) { symbols.append(raw) }
+                symbol = zbar_symbol_next(current)
+            }
+            return symbols
+        }
+    }
+
+    private static func copy(_ symbol: OpaquePointer) -> RawSymbol? {
+        var type = zbar_symbol_get_type(symbol)
+        var bytes = data(of: symbol)
+        var addOn: String?
+        if type == ZBAR_COMPOSITE, let components = zbar_symbol_get_components(symbol) {
+            // A product code with its add-on: report the main code, the add-on beside it.
+            var part = zbar_symbol_set_first_symbol(components)
+            while let current = part {
+                let partType = zbar_symbol_get_type(current)
+                if partType == ZBAR_EAN2 || partType == ZBAR_EAN5 {
+                    addOn = String(decoding: data(of: current), as: UTF8.self)
+                } else {
+                    type = partType
+                    bytes = data(of: current)
+                }
+                part = zbar_symbol_next(current)
+            }
+        }
+        guard type != ZBAR_NONE, type != ZBAR_PARTIAL else { return nil }
+        var points: [(x: Double, y: Double)] = []
+        for i in 0..<zbar_symbol_get_loc_size(symbol) {
+            points.append((Double(zbar_symbol_get_loc_x(symbol, i)), Double(zbar_symbol_get_loc_y(symbol, i))))
+        }
+        let modifiers = zbar_symbol_get_modifiers(symbol)
+        return RawSymbol(type: type, bytes: bytes, addOn: addOn,
+                         isGS1: modifiers & (1 << ZBAR_MOD_GS1.rawValue) != 0,
+                         quality: Int(zbar_symbol_get_quality(symbol)), points: points)
+    }
+
+    private static func data(of symbol: OpaquePointer) -> [UInt8] {
+        let length = Int(zbar_symbol_get_data_length(symbol))
+        guard length > 0, let data = zbar_symbol_get_data(symbol) else { return [] }
+        return data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+}
+
+extension RawSymbol {
+    /// The user-facing symbology, telling GS1-128 and GS1 QR apart from their plain forms.
+    var symbology: Symbology? {
+        switch type {
+        case ZBAR_EAN13: .ean13
+        case ZBAR_EAN8: .ean8
+        case ZBAR_UPCA: .upcA
+        case ZBAR_UPCE: .upcE
+        case ZBAR_ISBN13: .isbn13
+        case ZBAR_EAN2: .ean2
+        case ZBAR_EAN5: .ean5
+        case ZBAR_CODE128: isGS1 ? .gs1_128 : .code128
+        case ZBAR_DATABAR: .dataBar
+        case ZBAR_DATABAR_EXP: .dataBarExpanded
+        case ZBAR_CODE39: .code39
+        case ZBAR_CODE93: .code93
+        case ZBAR_I25: .interleaved2of5
+        case ZBAR_CODABAR: .codabar
+        case ZBAR_QRCODE: isGS1 ? .gs1QRCode : .qrCode
+        case ZBAR_SQCODE: .sqCode
+        default: nil
+        }
+    }
+}

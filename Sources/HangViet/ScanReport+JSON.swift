@@ -1,0 +1,65 @@
+import BarcodeScanning
+
+extension ScanReport {
+    /// One JSON object per image: the shape of `hangviet scan --format json|ndjson` and of
+    /// `POST /v1/scan`.
+    ///
+    /// ```json
+    /// {"file":"photo.jpg","status":"ok","format":"JPEG","width":1200,"height":900,
+    ///  "passes":["direct"],"codes":[{"symbology":"EAN-13","text":"8934563138165","quality":12,
+    ///  "pass":"direct","polygon":[[10,20],…],"verdict":{…}}]}
+    /// ```
+    public func jsonBytes(_ language: Language) -> [UInt8] {
+        var w = JSONWriter(capacity: 2048)
+        w.beginObject()
+        w.field("file", source)
+        w.field("status", status)
+        if let error {
+            w.beginObject("error")
+            w.field("code", error.code.rawValue)
+            w.field("message", error.localizedMessage(language))
+            w.field("cause", error.cause)
+            w.endObject()
+        }
+        if let result {
+            w.field("format", result.format.description)
+            w.field("width", result.width)
+            w.field("height", result.height)
+            w.field("warning", result.warning)
+            w.beginArray("passes")
+            for pass in result.passes { w.element(pass.rawValue) }
+            w.endArray()
+            w.field("timedOut", result.timedOut)
+            w.field("milliseconds", Int((result.seconds * 1000).rounded()))
+        }
+        w.beginArray("codes")
+        for code in codes {
+            let symbol = code.symbol
+            w.beginObject()
+            w.field("symbology", symbol.symbology.rawValue)
+            w.field("text", symbol.isBinary ? nil : symbol.text)
+            w.field("encoding", symbol.encoding)
+            if symbol.isBinary || symbol.symbology.isTwoDimensional {
+                w.field("bytesHex", symbol.bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+            }
+            w.field("addOn", symbol.addOn)
+            w.field("gs1", symbol.isGS1 ? true : nil)
+            w.field("quality", symbol.quality)
+            w.field("pass", symbol.pass)
+            w.beginArray("polygon")
+            for point in symbol.polygon { w.raw(nil, "[\(point.x),\(point.y)]") }
+            w.endArray()
+            if let verdict = code.verdict { w.raw("verdict", String(decoding: verdict.jsonBytes(language), as: UTF8.self)) }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.bytes
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

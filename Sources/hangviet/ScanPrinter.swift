@@ -1,0 +1,105 @@
+import BarcodeScanning
+import HangViet
+
+/// Prints scan reports in one format, one image at a time, and counts what the exit code needs.
+final class ScanPrinter {
+    let format: OutputFormat
+    let language: Language
+    let output: BufferedOutput
+    private var count = 0
+    private(set) var errorCount = 0
+    private(set) var codeCount = 0
+    private(set) var invalidCount = 0
+    private var caveatsShown: Set<Caveat> = []
+
+    static let csvHeader = "file,status,message,symbology,text,add_on,pass,quality,polygon," + Verdict.csvHeader
+
+    init(format: OutputFormat, language: Language, output: BufferedOutput) {
+        self.format = format
+        self.language = language
+        self.output = output
+    }
+
+    func begin() throws(CLIError) {
+        switch format {
+        case .json: try output.write("[")
+        case .csv: try output.write(Self.csvHeader + "\n")
+        default: break
+        }
+    }
+
+    func print(_ report: ScanReport) throws(CLIError) {
+        if report.error != nil { errorCount += 1 }
+        codeCount += report.codes.count
+        invalidCount += report.codes.filter { $0.verdict?.outcome == .invalid }.count
+        if let error = report.error {
+            StandardError.write("hangviet: \(error.localizedMessage(language))\(error.cause.map { " (\($0))" } ?? "")\n")
+        }
+        switch format {
+        case .json:
+            try output.write(count == 0 ? "\n" : ",\n")
+            try output.write(bytes: report.jsonBytes(language))
+        case .ndjson:
+            try output.write(bytes: report.jsonBytes(language) + [0x0A])
+        case .csv: try output.write(csvRows(report))
+        case .text, .table: try output.write(text(report))
+        }
+        count += 1
+    }
+
+    func end() throws(CLIError) {
+        if format == .json { try output.write(count == 0 ? "]\n" : "\n]\n") }
+        try output.flush()
+    }
+
+    private func csvRows(_ report: ScanReport) -> String {
+        var out = ""
+        func field(_ s: String) { Verdict.appendCSVField(s, to: &out); out += "," }
+        let verdictColumns = Verdict.csvHeader.filter { $0 == "," }.count + 1
+        if report.codes.isEmpty {
+            let vi = language == .vi
+            let message = report.error?.localizedMessage(language) ?? (vi ? "không tìm thấy mã nào" : "no code found")
+            field(report.source); field(report.status); field(message)
+            return out + String(repeating: ",", count: 5 + verdictColumns - 1) + "\n"
+        }
+        for code in report.codes {
+            let symbol = code.symbol
+            field(report.source); field(report.status); field("")
+            field(symbol.symbology.rawValue); field(symbol.isBinary ? "" : symbol.text); field(symbol.addOn ?? "")
+            field(symbol.pass); field(String(symbol.quality)); field(symbol.polygon.map(\.description).joined(separator: " "))
+            out += code.verdict?.csvRow(language) ?? String(repeating: ",", count: verdictColumns - 1)
+            out += "\n"
+        }
+        return out
+    }
+
+    private func text(_ report: ScanReport) -> String {
+        let vi = language == .vi
+        if let error = report.error {
+            return "\(report.source): \(vi ? "LỖI" : "ERROR") — \(error.localizedMessage(language))\n\n"
+        }
+        guard let result = report.result else { return "" }
+        if report.codes.isEmpty {
+            let tried = result.passes.count
+            let note = vi ? "không tìm thấy mã nào (đã thử \(tried) lượt quét)" : "no code found (\(tried) scan passes tried)"
+            return "\(report.source): \(note)\(result.timedOut ? (vi ? ", hết thời gian" : ", time limit reached") : "")\n\n"
+        }
+        var out = "\(report.source) (\(result.format), \(result.width)×\(result.height)): "
+        out += vi ? "\(report.codes.count) mã\n" : "\(report.codes.count) code\(report.codes.count == 1 ? "" : "s")\n"
+        for code in report.codes {
+            let symbol = code.symbol
+            let shown = symbol.isBinary ? (vi ? "dữ liệu nhị phân, \(symbol.bytes.count) byte" : "binary data, \(symbol.bytes.count) bytes")
+                : Verdict.printable(symbol.text, limit: 80)
+            out += "  \(symbol.symbology) \(shown)"
+            if let addOn = symbol.addOn { out += " + \(addOn)" }
+            out += vi ? "  [lượt: \(symbol.pass)]\n" : "  [pass: \(symbol.pass)]\n"
+            if let verdict = code.verdict {
+                let block = verdict.text(language)
+                for line in block.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
+                    out += "    " + line + "\n"
+                }
+            }
+        }
+        return out + "\n"
+    }
+}
