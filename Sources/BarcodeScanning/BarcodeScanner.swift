@@ -59,12 +59,13 @@ public struct BarcodeScanner: Sendable {
         let working = image.downsampled(by: reduction)
         let workingMap = PointMap.scale(Double(reduction))
 
-        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap) {
+        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap, density: Int32) {
             passes.append(pass)
+            zbar.density = density
             merger.add(zbar.scan(derived), map: map, pass: pass)
         }
 
-        run(.direct, working, workingMap)
+        run(.direct, working, workingMap, density: options.escalate ? 3 : 1)
         guard options.escalate else { return (merger.symbols, passes, false) }
 
         let plan = Self.escalationPlan(image: image, working: working, reduction: reduction)
@@ -76,7 +77,7 @@ public struct BarcodeScanner: Sendable {
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard let (derived, map) = step.make() else { continue }
-            run(step.pass, derived, map.then(workingMap.scaleOnly(step.onFullImage ? 1 : Double(reduction))))
+            run(step.pass, derived, map.then(workingMap.scaleOnly(step.onFullImage ? 1 : Double(reduction))), density: step.density)
         }
         return (merger.symbols, passes, timedOut)
     }
@@ -85,12 +86,14 @@ public struct BarcodeScanner: Sendable {
         var pass: ScanPass
         /// True when the derived image comes from the full decoded image, not the working copy.
         var onFullImage = false
+        /// Scan-line spacing: 1, or 2 on images enlarged twice (every line of the original).
+        var density: Int32 = 1
         var make: () -> (GreyImage, PointMap)?
     }
 
     /// The escalation order: cheap, often-successful passes first.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int) -> [Step] {
-        var steps: [Step] = []
+        var steps: [Step] = [Step(pass: .dense, density: 1) { (working, .identity) }]
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)
@@ -98,7 +101,7 @@ public struct BarcodeScanner: Sendable {
         }
         if shortSide < 40 {
             // A strip a few pixels high (or wide): repeat its rows and widen it.
-            steps.append(Step(pass: .thinStrip) {
+            steps.append(Step(pass: .thinStrip, density: 1) {
                 let vertical = working.height > working.width
                 let strip = vertical ? working.transposed() : working
                 let tall = strip.rowsRepeated(toHeight: 40)
@@ -114,7 +117,7 @@ public struct BarcodeScanner: Sendable {
             steps.append(Step(pass: .halfSize) { (working.downsampled(by: 2), .scale(2)) })
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged) { enlarged(1.5) }) }
-        if longSide <= 1200 { steps.append(Step(pass: .doubleSize) { enlarged(2) }) }
+        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2) { enlarged(2) }) }
         steps.append(Step(pass: .sharpened) { (working.sharpened(), .identity) })
         steps.append(Step(pass: .contrastStretched) { working.contrastStretched().map { ($0, .identity) } })
         steps.append(Step(pass: .adaptiveThreshold) { (working.adaptiveThresholded(), .identity) })
@@ -129,18 +132,18 @@ public struct BarcodeScanner: Sendable {
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // once for upright codes and once (transposed) for sideways ones.
-            steps.append(Step(pass: .deblurred) {
+            steps.append(Step(pass: .deblurred, density: 2) {
                 let (big, map) = enlarged(2)
                 return (big.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), map)
             })
-            steps.append(Step(pass: .deblurredSideways) {
+            steps.append(Step(pass: .deblurredSideways, density: 2) {
                 let (big, map) = enlarged(2)
                 let sideways = big.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
                 return (sideways, PointMap(a: 0, b: 1, c: 1, d: 0).then(map))
             })
         }
         if longSide <= 800 {
-            steps.append(Step(pass: .doubleSizeRotated45) {
+            steps.append(Step(pass: .doubleSizeRotated45, density: 2) {
                 let (big, map) = enlarged(2)
                 let r = big.rotated(degrees: 45)
                 return (r.image, r.map.then(map))

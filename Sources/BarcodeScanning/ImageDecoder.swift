@@ -48,6 +48,11 @@ public struct ImageDecoder: Sendable {
             let what = ImageFormat.recognisedButUnsupported(buffer).map { "a \($0) file" } ?? "not an image HangViet reads"
             throw ScanError(.unsupportedFormat, "\(source): \(what); convert it to JPEG, PNG, WebP or HEIC")
         }
+        // Check the declared size ourselves first: the C libraries' own limits differ and
+        // their errors would not say "too many pixels".
+        if let (width, height) = Self.declaredSize(buffer, format: format) {
+            try checkSize(width: width, height: height, format: format, source: source)
+        }
         switch format {
         case .jpeg: return try decodeJPEG(buffer, source: source)
         case .png: return try decodePNG(buffer, source: source)
@@ -66,6 +71,33 @@ public struct ImageDecoder: Sendable {
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         if overflow || pixels > options.maximumPixels {
             throw ScanError(.tooManyPixels, "\(source): the \(format) header declares \(width)×\(height) pixels, more than the limit of \(options.maximumPixels) (a decompression bomb?); resize the image or raise --max-pixels")
+        }
+    }
+
+    /// The width and height a PNG's IHDR or a JPEG's frame header declares, read without the
+    /// C libraries (nil when not found: the decoder then reports what is wrong).
+    static func declaredSize(_ bytes: UnsafeRawBufferPointer, format: ImageFormat) -> (Int, Int)? {
+        func be16(_ o: Int) -> Int { Int(bytes[o]) << 8 | Int(bytes[o + 1]) }
+        switch format {
+        case .png:
+            guard bytes.count >= 24, bytes[12] == UInt8(ascii: "I"), bytes[13] == UInt8(ascii: "H") else { return nil }
+            return (be16(16) << 16 | be16(18), be16(20) << 16 | be16(22))
+        case .jpeg:
+            var offset = 2
+            while offset + 9 < bytes.count {
+                guard bytes[offset] == 0xFF else { return nil }
+                let marker = bytes[offset + 1]
+                if marker == 0xFF { offset += 1; continue }
+                if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
+                    return (be16(offset + 7), be16(offset + 5))
+                }
+                if marker == 0xD8 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
+                if marker == 0xD9 || marker == 0xDA { return nil }
+                offset += 2 + be16(offset + 2)
+            }
+            return nil
+        default:
+            return nil
         }
     }
 

@@ -3,6 +3,8 @@
 public enum ScanPass: String, Sendable, CaseIterable {
     /// The decoded image as it is (reduced to about 3 megapixels when larger).
     case direct
+    /// The same image with every row and column scanned (`direct` scans every third).
+    case dense
     /// The full decoded resolution, when `direct` used a reduced copy (small codes in big photos).
     case fullResolution = "full-resolution"
     /// Half size: averages away noise and JPEG artefacts in high-resolution photos.

@@ -19,6 +19,7 @@ final class ZBarScanner {
     /// `density` is zbar's scan-line spacing in pixels (1 = every row and column).
     init(density: Int32 = 1) {
         scanner = zbar_image_scanner_create()
+        self.density = density
         let all = zbar_symbol_type_t(0)
         zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_ENABLE, 1)
         zbar_image_scanner_set_config(scanner, ZBAR_UPCA, ZBAR_CFG_ENABLE, 1)
@@ -35,8 +36,17 @@ final class ZBarScanner {
         zbar_image_scanner_set_config(scanner, ZBAR_I25, ZBAR_CFG_MIN_LEN, 6)
         zbar_image_scanner_set_config(scanner, ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6)
         zbar_image_scanner_set_config(scanner, ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4)
-        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_X_DENSITY, density)
-        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_Y_DENSITY, density)
+        self.density = density
+    }
+
+    /// zbar's scan-line spacing in pixels: 1 scans every row and column; 3 does a third of the
+    /// work and still crosses any code taller and wider than a few lines.
+    var density: Int32 {
+        didSet {
+            let all = zbar_symbol_type_t(0)
+            zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_X_DENSITY, density)
+            zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_Y_DENSITY, density)
+        }
     }
 
     deinit { zbar_image_scanner_destroy(scanner) }

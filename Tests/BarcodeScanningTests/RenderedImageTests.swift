@@ -1,0 +1,106 @@
+@testable import BarcodeScanning
+import Foundation
+import Testing
+
+@Suite("Reading rendered codes")
+struct RenderedImageTests {
+    let scanner = BarcodeScanner()
+
+    func symbols(_ name: String) throws -> [DecodedSymbol] {
+        try scanner.scan(bytes: TestImages.bytes(name), source: name).symbols
+    }
+
+    @Test func vietnameseTextComesOutWithItsDiacritics() throws {
+        let found = try symbols("qr-vietnamese.png")
+        #expect(found.map(\.text) == ["Nước mắm Phú Quốc – đặc sản Kiên Giang"])
+        #expect(found.first?.encoding == "UTF-8")
+        #expect(found.first?.symbology == .qrCode)
+    }
+
+    @Test func shiftJISIsDecodedFromTheRawBytes() throws {
+        let found = try symbols("qr-shift-jis.png")
+        #expect(found.map(\.text) == ["日本の商品コード"])
+        #expect(found.first?.encoding == "Shift_JIS")
+    }
+
+    @Test func digitalLinkTextIsExact() throws {
+        #expect(try symbols("qr-digital-link.png").map(\.text) == ["https://id.gs1.org/01/08934563138165/10/LOT42?17=271231"])
+    }
+
+    @Test func gs1QRIsFlaggedAndKeepsItsSeparators() throws {
+        let found = try symbols("qr-gs1-origin.png")
+        #expect(found.first?.symbology == .gs1QRCode)
+        #expect(found.first?.isGS1 == true)
+        #expect(found.first?.text == "0108934563138165422704\u{1D}10A1")
+    }
+
+    @Test func gs1_128IsToldApartFromCode128() throws {
+        let found = try symbols("gs1-128.png")
+        #expect(found.map(\.symbology) == [.gs1_128])
+        #expect(found.first?.text == "010893456313816510LOT7")
+    }
+
+    @Test func upcEIsReportedAsUPCE() throws {
+        let found = try symbols("upce.png")
+        #expect(found.map(\.symbology) == [.upcE])
+        #expect(found.first?.text == "01234565")
+    }
+
+    @Test func addOnIsReportedBesideItsCode() throws {
+        let found = try symbols("ean13-addon.png")
+        #expect(found.count == 1)
+        #expect(found.first?.text == "9786045823453")
+        #expect(found.first?.addOn == "12345")
+    }
+
+    @Test func polygonIsInsideTheImage() throws {
+        let result = try scanner.scan(bytes: TestImages.bytes("ean13-893.png"), source: "ean13-893.png")
+        let symbol = try #require(result.symbols.first)
+        #expect(symbol.text == "8934563138165")
+        #expect(!symbol.polygon.isEmpty)
+        for point in symbol.polygon {
+            #expect((0..<result.width).contains(point.x) && (0..<result.height).contains(point.y))
+        }
+        #expect(result.passes == [.direct])
+    }
+
+    @Test(arguments: [30.0, 45.0, -60.0])
+    func tiltedCodeIsFoundByARotationPass(degrees: Double) throws {
+        let code = try TestImages.grey("ean13-893.png")
+        let tilted = TestImages.canvas(width: 800, height: 800, pasting: code, atX: 170, y: 280).rotated(degrees: degrees).image
+        let found = BarcodeScanner().scan(tilted)
+        #expect(found.map(\.text) == ["8934563138165"])
+        if degrees == 45 {
+            // zbar alone reads rows and columns only: 45° needs a rotation pass.
+            #expect(found.first?.pass.hasPrefix("rotated") == true)
+        }
+    }
+
+    @Test func lightOnDarkIsFoundByTheInvertedPass() throws {
+        let code = try TestImages.grey("qr-digital-link.png").inverted()
+        let found = BarcodeScanner().scan(code)
+        #expect(found.map(\.text) == ["https://id.gs1.org/01/08934563138165/10/LOT42?17=271231"])
+    }
+
+    @Test func stopsAtTheFirstPassThatReads() throws {
+        let result = try scanner.scan(bytes: TestImages.bytes("qr-vietnamese.png"), source: "q")
+        #expect(result.passes == [.direct])
+    }
+
+    @Test func blankImageTriesEveryPassWithinTheTimeLimit() throws {
+        let blank = TestImages.pgm(GreyImage(width: 300, height: 200, fill: 200))
+        let result = try scanner.scan(bytes: blank, source: "blank.pgm")
+        #expect(result.symbols.isEmpty)
+        #expect(result.passes.count > 5)
+        #expect(!result.timedOut)
+    }
+
+    @Test func zeroTimeLimitStopsAfterTheFirstPass() throws {
+        var options = ScanOptions()
+        options.timeLimit = .zero
+        let blank = TestImages.pgm(GreyImage(width: 300, height: 200, fill: 200))
+        let result = try BarcodeScanner(options: options).scan(bytes: blank, source: "blank.pgm")
+        #expect(result.passes == [.direct])
+        #expect(result.timedOut)
+    }
+}
