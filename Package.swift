@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CTurboJPEG", "GS1"]),
-        .testTarget(name: "HangVietTests", dependencies: ["HangViet"]),
+        .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The main job on the bundled sample: installs what is missing, builds HangViet (release)
-# and checks the sample codes in Resources/samples/codes.txt.
+# The main job on the bundled samples: installs what is missing, builds HangViet (release),
+# reads the barcode in the sample photo Resources/samples/hao-hao-8934563138165.jpg and
+# gives its verdict, then checks the sample codes in Resources/samples/codes.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-dependencies.sh
 swift build -c release --product hangviet >&2
+.build/release/hangviet scan Resources/samples/hao-hao-8934563138165.jpg --format text
 exec .build/release/hangviet check - --format "${FORMAT:-table}" < Resources/samples/codes.txt

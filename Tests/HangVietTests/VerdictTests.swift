@@ -1,3 +1,4 @@
+import BarcodeScanning
 import Foundation
 import GS1
 import Testing
@@ -183,5 +184,36 @@ struct VerdictOutputTests {
         let text = engine.verdict(for: "8934563138165").text(.vi)
         #expect(text.contains("Mã doanh nghiệp 8934563"))
         #expect(text.contains("! Tiền tố 893"))
+    }
+}
+
+
+@Suite("Verdicts for scanned symbols")
+struct ScannedSymbolVerdictTests {
+    let engine = VerdictEngine()
+
+    func symbol(_ symbology: Symbology, _ text: String, gs1: Bool = false) -> DecodedSymbol {
+        DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8",
+                      isGS1: gs1, quality: 1, polygon: [], pass: "direct")
+    }
+
+    @Test func upcEDigitsAreReadAsUPCE() {
+        let verdict = engine.verdict(for: symbol(.upcE, "01234565"))
+        #expect(verdict?.gtin?.format == .upcE)
+        #expect(verdict?.gtin?.digits == "012345000065")
+    }
+
+    @Test func gs1SymbolsAreElementStrings() {
+        #expect(engine.verdict(for: symbol(.gs1QRCode, "0108934563138165422704", gs1: true))?.outcome == .declaredVietnameseOrigin)
+        #expect(engine.verdict(for: symbol(.gs1_128, "010893456313816510LOT7", gs1: true))?.outcome == .vietnameseRegistrant)
+    }
+
+    @Test func plainQRTextIsText() {
+        #expect(engine.verdict(for: symbol(.qrCode, "Nước mắm Phú Quốc"))?.outcome == .unknown)
+    }
+
+    @Test func binaryHasNoVerdict() {
+        let binary = DecodedSymbol(symbology: .qrCode, text: "", bytes: [0, 1, 2], encoding: "binary", quality: 1, polygon: [], pass: "direct")
+        #expect(engine.verdict(for: binary) == nil)
     }
 }
