@@ -10,11 +10,13 @@ import ctypes, ctypes.util, os, subprocess, sys, tempfile
 import numpy as np
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else 'Resources/samples/hao-hao-8934563138165.jpg'
+# Optional: width height zint-scale (benchmarks make a 6000×4000 "24 MP photo" this way).
+W, H, SCALE = (int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (960, 720, 3)
 
 def render_bmp(code):
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, 'c.bmp')
-        subprocess.run(['zint', '-b', 'EANX', '--scale=3', '--filetype=BMP', '-o', path, '-d', code], check=True)
+        subprocess.run(['zint', '-b', 'EANX', f'--scale={SCALE}', '--filetype=BMP', '-o', path, '-d', code], check=True)
         b = open(path, 'rb').read()
     off = int.from_bytes(b[10:14], 'little'); w = int.from_bytes(b[18:22], 'little', signed=True)
     h = int.from_bytes(b[22:26], 'little', signed=True); bpp = int.from_bytes(b[28:30], 'little')
@@ -32,7 +34,6 @@ def render_bmp(code):
 
 rng = np.random.default_rng(893)
 code = render_bmp('893456313816')
-H, W = 720, 960
 canvas = np.full((H, W), 150.0, np.float32)
 canvas += np.linspace(-40, 50, W)[None, :] + np.linspace(-20, 30, H)[:, None]   # uneven light
 label = np.full((code.shape[0] + 60, code.shape[1] + 80), 235.0, np.float32)

@@ -21,6 +21,15 @@ let package = Package(
             path: "Benchmarks/VerdictThroughput",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ScanFixtures",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BarcodeScanning", package: "HangViet"),
+            ],
+            path: "Benchmarks/ScanFixtures",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
