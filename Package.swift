@@ -44,7 +44,7 @@ let package = Package(
             name: "GS1Tests",
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CTurboJPEG", "GS1"], exclude: ["Images"]),
+        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CHeif", "CTurboJPEG", "GS1"], exclude: ["Images"]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
     ],
