@@ -9,7 +9,7 @@ import Foundation
 ///
 /// ```swift
 /// let scanner = BarcodeScanner()
-/// let result = try scanner.scan(file: "Resources/samples/893-product.jpg")
+/// let result = try scanner.scan(file: "Resources/samples/hao-hao-8934563138165.jpg")
 /// result.symbols.first?.text   // "8934563138165"
 /// ```
 public struct BarcodeScanner: Sendable {
@@ -77,7 +77,7 @@ public struct BarcodeScanner: Sendable {
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard let (derived, map) = step.make() else { continue }
-            run(step.pass, derived, map.then(workingMap.scaleOnly(step.onFullImage ? 1 : Double(reduction))), density: step.density)
+            run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density)
         }
         return (merger.symbols, passes, timedOut)
     }
@@ -161,13 +161,7 @@ public struct BarcodeScanner: Sendable {
 
     /// Reads a whole file, refusing directories and files over `limit` bytes first.
     public static func readFile(_ path: String, limit: Int) throws(ScanError) -> [UInt8] {
-        do throws(ScanError) {
-            return try readUnlabelled(path, limit: limit)
-        } catch {
-            var error = error
-            error.source = path
-            throw error
-        }
+        try ScanError.labelling(path) { () throws(ScanError) in try readUnlabelled(path, limit: limit) }
     }
 
     private static func readUnlabelled(_ path: String, limit: Int) throws(ScanError) -> [UInt8] {
@@ -195,9 +189,4 @@ public struct BarcodeScanner: Sendable {
             throw ScanError(.unreadable, "\(path): could not be read; check the file", cause: "\(error)")
         }
     }
-}
-
-extension PointMap {
-    /// A pure scaling map (used to lift working-copy coordinates to the decoded image).
-    func scaleOnly(_ s: Double) -> PointMap { .scale(s) }
 }

@@ -226,16 +226,6 @@ extension GreyImage {
         return GreyImage(width: height, height: width, pixels: out)
     }
 
-    /// The image on a white margin of `margin` pixels (codes cropped without a quiet zone).
-    func padded(by margin: Int, fill: UInt8 = 255) -> GreyImage {
-        let w = width + 2 * margin, h = height + 2 * margin
-        var out = [UInt8](repeating: fill, count: w * h)
-        for y in 0..<height {
-            out.replaceSubrange((y + margin) * w + margin..<(y + margin) * w + margin + width, with: pixels[y * width..<(y + 1) * width])
-        }
-        return GreyImage(width: w, height: h, pixels: out)
-    }
-
     /// Repeats rows until the image is at least `minimumHeight` tall (strips a few pixels high).
     func rowsRepeated(toHeight minimumHeight: Int) -> GreyImage {
         guard height > 0, height < minimumHeight else { return self }

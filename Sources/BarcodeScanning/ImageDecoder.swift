@@ -28,13 +28,7 @@ public struct ImageDecoder: Sendable {
 
     /// Decodes the bytes in `buffer`; see ``decode(_:source:)-(([UInt8],String))``.
     public func decode(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {
-        do throws(ScanError) {
-            return try decodeUnlabelled(buffer, source: source)
-        } catch {
-            var error = error
-            error.source = source
-            throw error
-        }
+        try ScanError.labelling(source) { () throws(ScanError) in try decodeUnlabelled(buffer, source: source) }
     }
 
     private func decodeUnlabelled(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {

@@ -13,7 +13,18 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+        /// Runs `body`, stamping any error it throws with the input's name.
+    static func labelling<T>(_ source: String, _ body: () throws(ScanError) -> T) throws(ScanError) -> T {
+        do throws(ScanError) {
+            return try body()
+        } catch {
+            var error = error
+            error.source = source
+            throw error
+        }
+    }
+
+    public var description: String { rawValue }
 
         /// Zero bytes.
         public static let emptyInput = Code(rawValue: "empty-input")
@@ -42,6 +53,17 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.cause = cause
         self.source = source
+    }
+
+    /// Runs `body`, stamping any error it throws with the input's name.
+    static func labelling<T>(_ source: String, _ body: () throws(ScanError) -> T) throws(ScanError) -> T {
+        do throws(ScanError) {
+            return try body()
+        } catch {
+            var error = error
+            error.source = source
+            throw error
+        }
     }
 
     public var description: String {

@@ -17,39 +17,44 @@ final class ZBarScanner {
     private let scanner: OpaquePointer
 
     /// `density` is zbar's scan-line spacing in pixels (1 = every row and column).
+    /// (symbology, setting, value) applied in order; symbology 0 means every symbology.
+    private static let configuration: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
+        (zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 1),
+        (ZBAR_UPCA, ZBAR_CFG_ENABLE, 1),      // report UPC-A and UPC-E as themselves,
+        (ZBAR_UPCE, ZBAR_CFG_ENABLE, 1),      // not folded into EAN-13
+        (ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1),
+        (ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0),    // would replace the EAN-13 digits; GS1 converts instead
+        (ZBAR_PDF417, ZBAR_CFG_ENABLE, 0),    // zbar's PDF417 decoder is incomplete: noise only
+        (ZBAR_QRCODE, ZBAR_CFG_BINARY, 1),    // raw bytes: QRTextDecoding picks the character set
+        (ZBAR_SQCODE, ZBAR_CFG_BINARY, 1),
+        (zbar_symbol_type_t(0), ZBAR_CFG_POSITION, 1),
+        // Short Interleaved 2 of 5, Codabar and Code 39 reads are mostly false positives in photos.
+        (ZBAR_I25, ZBAR_CFG_MIN_LEN, 6),
+        (ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6),
+        (ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4),
+    ]
+
     init(density: Int32 = 1) {
         scanner = zbar_image_scanner_create()
         self.density = density
-        let all = zbar_symbol_type_t(0)
-        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_ENABLE, 1)
-        zbar_image_scanner_set_config(scanner, ZBAR_UPCA, ZBAR_CFG_ENABLE, 1)
-        zbar_image_scanner_set_config(scanner, ZBAR_UPCE, ZBAR_CFG_ENABLE, 1)
-        zbar_image_scanner_set_config(scanner, ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1)
-        // ISBN-10 output would replace the EAN-13 digits; the GS1 layer converts instead.
-        zbar_image_scanner_set_config(scanner, ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0)
-        // zbar's PDF417 decoder is incomplete and only produces noise.
-        zbar_image_scanner_set_config(scanner, ZBAR_PDF417, ZBAR_CFG_ENABLE, 0)
-        zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
-        zbar_image_scanner_set_config(scanner, ZBAR_SQCODE, ZBAR_CFG_BINARY, 1)
-        zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_POSITION, 1)
-        // Short Interleaved 2 of 5 and Codabar reads are mostly false positives in photos.
-        zbar_image_scanner_set_config(scanner, ZBAR_I25, ZBAR_CFG_MIN_LEN, 6)
-        zbar_image_scanner_set_config(scanner, ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6)
-        zbar_image_scanner_set_config(scanner, ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4)
-        self.density = density
+        for (symbology, setting, value) in Self.configuration {
+            zbar_image_scanner_set_config(scanner, symbology, setting, value)
+        }
+        setDensity()
     }
+
+    deinit { zbar_image_scanner_destroy(scanner) }
 
     /// zbar's scan-line spacing in pixels: 1 scans every row and column; 3 does a third of the
     /// work and still crosses any code taller and wider than a few lines.
     var density: Int32 {
-        didSet {
-            let all = zbar_symbol_type_t(0)
-            zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_X_DENSITY, density)
-            zbar_image_scanner_set_config(scanner, all, ZBAR_CFG_Y_DENSITY, density)
-        }
+        didSet { setDensity() }
     }
 
-    deinit { zbar_image_scanner_destroy(scanner) }
+    private func setDensity() {
+        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_X_DENSITY, density)
+        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_Y_DENSITY, density)
+    }
 
     /// Scans a grey image and copies out every symbol before zbar's image is freed.
     func scan(_ image: GreyImage) -> [RawSymbol] {

@@ -38,6 +38,11 @@ public struct JSONWriter: Sendable {
         prefix(key)
         bytes.append(contentsOf: json.utf8)
     }
+    /// A raw JSON value given as UTF-8 bytes (already encoded).
+    public mutating func raw(_ key: String?, bytes json: [UInt8]) {
+        prefix(key)
+        bytes.append(contentsOf: json)
+    }
     /// A string element of an array.
     public mutating func element(_ value: String) {
         prefix(nil)

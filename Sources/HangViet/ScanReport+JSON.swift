@@ -40,7 +40,7 @@ extension ScanReport {
             w.field("text", symbol.isBinary ? nil : symbol.text)
             w.field("encoding", symbol.encoding)
             if symbol.isBinary || symbol.symbology.isTwoDimensional {
-                w.field("bytesHex", symbol.bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+                w.field("bytesHex", Self.hex(symbol.bytes))
             }
             w.field("addOn", symbol.addOn)
             w.field("gs1", symbol.isGS1 ? true : nil)
@@ -49,17 +49,20 @@ extension ScanReport {
             w.beginArray("polygon")
             for point in symbol.polygon { w.raw(nil, "[\(point.x),\(point.y)]") }
             w.endArray()
-            if let verdict = code.verdict { w.raw("verdict", String(decoding: verdict.jsonBytes(language), as: UTF8.self)) }
+            if let verdict = code.verdict { w.raw("verdict", bytes: verdict.jsonBytes(language)) }
             w.endObject()
         }
         w.endArray()
         w.endObject()
         return w.bytes
     }
-}
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    /// Lower-case hexadecimal, two digits per byte.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

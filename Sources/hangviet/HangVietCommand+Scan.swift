@@ -15,7 +15,7 @@ extension HangVietCommand {
                 name. Many files are decoded in parallel and printed in the order given.
 
                 EXAMPLES
-                  hangviet scan Resources/samples/893-product.jpg
+                  hangviet scan Resources/samples/hao-hao-8934563138165.jpg
                   hangviet scan --lang vi photos/ --recursive --format csv > codes.csv
                   cat photo.heic | hangviet scan - --format json
 

@@ -13,6 +13,8 @@ final class ScanPrinter {
     private var caveatsShown: Set<Caveat> = []
 
     static let csvHeader = "file,status,message,symbology,text,add_on,pass,quality,polygon," + Verdict.csvHeader
+    /// Columns of ``Verdict/csvHeader``, left empty on rows without a verdict.
+    static let verdictColumns = Verdict.csvHeader.split(separator: ",").count
 
     init(format: OutputFormat, language: Language, output: BufferedOutput) {
         self.format = format
@@ -55,7 +57,7 @@ final class ScanPrinter {
     private func csvRows(_ report: ScanReport) -> String {
         var out = ""
         func field(_ s: String) { Verdict.appendCSVField(s, to: &out); out += "," }
-        let verdictColumns = Verdict.csvHeader.filter { $0 == "," }.count + 1
+        let verdictColumns = Self.verdictColumns
         if report.codes.isEmpty {
             let vi = language == .vi
             let message = report.error?.localizedMessage(language) ?? (vi ? "không tìm thấy mã nào" : "no code found")

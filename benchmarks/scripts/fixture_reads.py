@@ -82,14 +82,16 @@ def zxing_reads(root, files):
         reads[f] = found
     return reads
 
+RETAIL = ('EAN-13', 'EAN-8', 'UPC-A', 'UPC-E', 'ISBN-13')
+
 def matches(exp, symbology, found):
+    """Expected bytes compare as hex; texts compare in normal form, read as the reader's
+    symbology when it names a retail one (UPC-E digits), else as the manifest's."""
     kind, value = exp
     for sym, text, hexbytes in found:
         if kind == 'hex':
-            if hexbytes and hexbytes.lower().startswith(value[:len(hexbytes)]) and len(hexbytes) >= len(value) - 2: return True
-        elif text is not None and normal(symbology if sym in ('?',) or 'EAN' in sym or 'UPC' in sym or 'ISBN' in sym else sym, text) == value:
-            return True
-        elif text is not None and text.isdigit() and value.isdigit() and normal(sym if sym != '?' else symbology, text) == value:
+            if hexbytes and hexbytes.lower() == value: return True
+        elif text is not None and normal(sym if sym in RETAIL else symbology, text) == value:
             return True
     return False
 
