@@ -11,12 +11,14 @@ let package = Package(
     products: [
         .library(name: "GS1", targets: ["GS1"]),
         .library(name: "BarcodeScanning", targets: ["BarcodeScanning"]),
+        .library(name: "OriginRegistry", targets: ["OriginRegistry"]),
         .library(name: "HangViet", targets: ["HangViet"]),
         .executable(name: "hangviet", targets: ["hangviet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
@@ -29,14 +31,17 @@ let package = Package(
         .target(name: "BarcodeScanning", dependencies: ["CZBar", "CTurboJPEG", "CPNG", "CWebP", "CHeif"]),
         // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
         .target(name: "GS1"),
+        // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
+        .target(name: "OriginRegistry", dependencies: ["GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
-        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1"]),
+        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry"]),
         // The command-line tool.
         .executableTarget(
             name: "hangviet",
             dependencies: [
                 "BarcodeScanning",
                 "HangViet",
+                "OriginRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +50,8 @@ let package = Package(
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CHeif", "CTurboJPEG", "GS1"], exclude: ["Images"]),
-        .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning"]),
+        .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import OriginRegistry
+
 /// A limit on what a verdict can claim, shown with it in the user's language.
 public enum Caveat: Sendable, Hashable {
     /// 893 means licensed through GS1 Vietnam, not made in Viet Nam.
@@ -29,9 +31,13 @@ public enum Caveat: Sendable, Hashable {
     /// Eight digits that are also a valid EAN-8, read as UPC-E.
     case alsoValidEAN8
     /// A registry brand whose Vietnamese ownership is not verified.
-    case ownershipUnverified(brand: String)
-    /// A registry brand controlled by a foreign group.
-    case foreignGroupBrand(brand: String, detail: String?)
+    case ownershipUnverified(RegistryFact)
+    /// A registry brand controlled by a foreign group (the fact's note says which).
+    case foreignGroupBrand(RegistryFact)
+    /// An OCOP rating whose certificate has expired, may have expired, or was revoked.
+    case ocopNotCurrent(RegistryFact)
+    /// A geographical indication of another country (protected in Viet Nam, not Vietnamese).
+    case foreignGeographicalIndication(RegistryFact)
 
     /// Stable identifier for JSON/CSV output.
     public var code: String {
@@ -52,6 +58,8 @@ public enum Caveat: Sendable, Hashable {
         case .alsoValidEAN8: return "also-valid-ean8"
         case .ownershipUnverified: return "ownership-unverified"
         case .foreignGroupBrand: return "foreign-group-brand"
+        case .ocopNotCurrent: return "ocop-not-current"
+        case .foreignGeographicalIndication: return "foreign-geographical-indication"
         }
     }
 
@@ -114,14 +122,47 @@ public enum Caveat: Sendable, Hashable {
             return "These 8 digits are also a valid EAN-8; they were read as UPC-E."
         case (.alsoValidEAN8, .vi):
             return "8 chữ số này cũng là mã EAN-8 hợp lệ; chúng được đọc theo UPC-E."
-        case (.ownershipUnverified(let brand), .en):
-            return "The Vietnamese ownership of “\(brand)” is not verified."
-        case (.ownershipUnverified(let brand), .vi):
-            return "Quyền sở hữu Việt Nam của “\(brand)” chưa được kiểm chứng."
-        case (.foreignGroupBrand(let brand, let detail), .en):
-            return "“\(brand)” is registered in Viet Nam but controlled by a foreign group" + (detail.map { ": \($0)" } ?? ".")
-        case (.foreignGroupBrand(let brand, let detail), .vi):
-            return "“\(brand)” đăng ký tại Việt Nam nhưng do tập đoàn nước ngoài kiểm soát" + (detail.map { ": \($0)" } ?? ".")
+        case (.ownershipUnverified(let fact), .en):
+            return "Registry: the Vietnamese ownership of “\(fact.name)” is not verified" + Caveat.noteSuffix(fact, .en)
+        case (.ownershipUnverified(let fact), .vi):
+            return "Sổ đăng ký: chủ sở hữu Việt Nam của “\(fact.name)” chưa được xác minh" + Caveat.noteSuffix(fact, .vi)
+        case (.foreignGroupBrand(let fact), .en):
+            return "“\(fact.name)” is registered in Viet Nam but controlled by a foreign group" + Caveat.noteSuffix(fact, .en)
+        case (.foreignGroupBrand(let fact), .vi):
+            return "“\(fact.name)” đăng ký tại Việt Nam nhưng do tập đoàn nước ngoài kiểm soát" + Caveat.noteSuffix(fact, .vi)
+        case (.ocopNotCurrent(let fact), _):
+            return Caveat.ocopMessage(fact, language)
+        case (.foreignGeographicalIndication(let fact), .en):
+            return "“\(fact.name)” is a foreign geographical indication protected in Viet Nam (\(fact[attribute: "country"] ?? "?")): not Vietnamese goods."
+        case (.foreignGeographicalIndication(let fact), .vi):
+            return "“\(fact.name)” là chỉ dẫn địa lý nước ngoài được bảo hộ tại Việt Nam (\(fact[attribute: "country"] ?? "?")): không phải hàng Việt Nam."
+        }
+    }
+
+    static func noteSuffix(_ fact: RegistryFact, _ language: Language) -> String {
+        guard let note = fact.note else { return "." }
+        return ": " + (language == .vi ? note.vi ?? note.en : note.en)
+    }
+
+    static func ocopMessage(_ fact: RegistryFact, _ language: Language) -> String {
+        let vi = language == .vi
+        guard let status = fact.ocop else { return "" }
+        switch status.validity {
+        case .revoked:
+            return vi ? "Chứng nhận OCOP của “\(fact.name)” đã bị thu hồi: không còn là sản phẩm OCOP."
+                      : "The OCOP certificate of “\(fact.name)” was revoked: it is not a current OCOP product."
+        case .expired(let since):
+            let when = since.map { vi ? " từ \($0)" : " on \($0)" } ?? (vi ? " (quá 36 tháng kể từ năm \(status.year.map(String.init) ?? "?"))" : " (36 months after \(status.year.map(String.init) ?? "?") have passed)")
+            return vi ? "Chứng nhận OCOP của “\(fact.name)” đã hết hạn\(when); chứng nhận có hiệu lực 36 tháng. Không phải hạng OCOP hiện hành."
+                      : "The OCOP certificate of “\(fact.name)” expired\(when); certificates last 36 months. Not a current OCOP rating."
+        case .possiblyExpired(let year):
+            return vi ? "Chứng nhận OCOP của “\(fact.name)” được cấp năm \(year) nên có thể đã hết hạn trong năm nay (hiệu lực 36 tháng); hãy kiểm tra quyết định của tỉnh."
+                      : "The OCOP certificate of “\(fact.name)” dates from \(year), so it may have lapsed this year (certificates last 36 months); check the province's decision."
+        case .unknown:
+            return vi ? "Không rõ năm công nhận OCOP của “\(fact.name)”: không thể biết chứng nhận còn hiệu lực."
+                      : "The year of “\(fact.name)”'s OCOP recognition is unknown: whether the certificate is current cannot be said."
+        case .current:
+            return ""
         }
     }
 }

@@ -1,4 +1,5 @@
 import GS1
+import OriginRegistry
 
 /// One fact a verdict rests on. Facts from GS1 numbers come from the tables compiled into
 /// the `GS1` module; facts from the registry (brands, OCOP products, geographical
@@ -27,54 +28,7 @@ public enum Evidence: Sendable, Hashable {
     /// Why the input is invalid.
     indirect case error(GS1Error)
     /// A fact from the local registry, with its source.
-    indirect case registry(RegistryFact)
-}
-
-/// A fact from the registry (issue: registry). Every fact carries its source.
-///
-/// ```swift
-/// RegistryFact(kind: .brand, name: "Acecook Việt Nam", detail: "Japanese-controlled (Acecook Co., Ltd)",
-///              ownership: .foreignGroup, source: "https://…")
-/// ```
-public struct RegistryFact: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// A brand or company known for this company prefix or GTIN.
-        case brand
-        /// A product record for this exact GTIN.
-        case product
-        /// OCOP ("Mỗi xã một sản phẩm", One Commune One Product): a provincial/national rating of local products, 3–5 stars.
-        case ocop
-        /// A geographical indication ("chỉ dẫn địa lý") protected in Viet Nam.
-        case geographicalIndication = "geographical-indication"
-    }
-
-    /// What the registry says about who controls the brand.
-    public enum Ownership: String, Sendable, Hashable, Codable {
-        case vietnamese
-        /// A foreign group owns or controls it (e.g. Acecook Việt Nam is Japanese-controlled).
-        case foreignGroup = "foreign-group"
-        /// Not verified: must not be presented as Vietnamese.
-        case unverified
-    }
-
-    public var kind: Kind
-    public var name: String
-    public var detail: String?
-    public var ownership: Ownership?
-    /// Where the fact comes from (an address or a document).
-    public var source: String
-    /// Extra attributes (stars, province, certificate expiry …) as label/value pairs.
-    public var attributes: [String: String]
-
-    public init(kind: Kind, name: String, detail: String? = nil, ownership: Ownership? = nil, source: String,
-                attributes: [String: String] = [:]) {
-        self.kind = kind
-        self.name = name
-        self.detail = detail
-        self.ownership = ownership
-        self.source = source
-        self.attributes = attributes
-    }
+    case registry(RegistryFact)
 }
 
 /// Supplies registry evidence for a GTIN. The registry module implements it; the verdict
@@ -82,3 +36,6 @@ public struct RegistryFact: Sendable, Hashable {
 public protocol EvidenceProvider: Sendable {
     func facts(for gtin: GTIN) -> [RegistryFact]
 }
+
+/// The registry's in-memory snapshot is the usual provider.
+extension RegistrySnapshot: EvidenceProvider {}

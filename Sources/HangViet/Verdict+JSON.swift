@@ -104,20 +104,7 @@ extension Verdict {
         let facts = registryFacts
         if !facts.isEmpty {
             w.beginArray("registry")
-            for fact in facts {
-                w.beginObject()
-                w.field("kind", fact.kind.rawValue)
-                w.field("name", fact.name)
-                w.field("detail", fact.detail)
-                w.field("ownership", fact.ownership?.rawValue)
-                if !fact.attributes.isEmpty {
-                    w.beginObject("attributes")
-                    for key in fact.attributes.keys.sorted() { w.field(key, fact.attributes[key]) }
-                    w.endObject()
-                }
-                w.field("source", fact.source)
-                w.endObject()
-            }
+            for fact in facts { fact.writeJSON(to: &w, language) }
             w.endArray()
         }
         if let error {

@@ -119,7 +119,9 @@ extension Verdict {
             put("  (\(element.code)) \(element.identifier.title): \(element.value)\(interpreted)\n")
         }
         for fact in registryFacts {
-            put("  \(vi ? "Sổ đăng ký" : "Registry"): \(fact.name)\(fact.detail.map { " — \($0)" } ?? "") [\(vi ? "nguồn" : "source"): \(fact.source)]\n")
+            put("  ")
+            put(fact.textLine(language))
+            out.append(0x0A)
         }
         for caveat in caveats {
             put("  ! ")

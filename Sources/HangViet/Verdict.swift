@@ -1,4 +1,5 @@
 import GS1
+import OriginRegistry
 
 /// The answer for one input: an ``Outcome``, the ``Evidence`` it rests on and the
 /// ``Caveat``s that limit it. Texts come in Vietnamese or English.

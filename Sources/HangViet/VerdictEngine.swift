@@ -1,4 +1,5 @@
 import GS1
+import OriginRegistry
 
 /// Turns codes into verdicts: GS1 facts first, then registry facts when a provider is set.
 ///
@@ -133,9 +134,13 @@ public struct VerdictEngine: Sendable {
             for fact in provider.facts(for: gtin) {
                 evidence.append(.registry(fact))
                 switch fact.ownership {
-                case .foreignGroup?: caveats.append(.foreignGroupBrand(brand: fact.name, detail: fact.detail))
-                case .unverified?: caveats.append(.ownershipUnverified(brand: fact.name))
+                case .foreignGroup?: caveats.append(.foreignGroupBrand(fact))
+                case .unverified?: caveats.append(.ownershipUnverified(fact))
                 default: break
+                }
+                if let status = fact.ocop, !status.validity.isCurrent { caveats.append(.ocopNotCurrent(fact)) }
+                if fact.kind == .geographicalIndication, let country = fact[attribute: "country"], country != "VN" {
+                    caveats.append(.foreignGeographicalIndication(fact))
                 }
             }
         }

@@ -28,6 +28,7 @@ extension HangVietCommand {
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var registry: RegistryOptions
 
         @Argument(help: "Codes to check; '-' or none to read standard input, one code per line.")
         var codes: [String] = []
@@ -44,7 +45,7 @@ extension HangVietCommand {
         }
 
         func run() async throws {
-            let engine = VerdictEngine()
+            let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
             let printer = VerdictPrinter(format: options.outputFormat, language: options.language,
                                          output: BufferedOutput(fd: STDOUT_FILENO))
             try printer.begin()

@@ -30,6 +30,7 @@ extension HangVietCommand {
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var registry: RegistryOptions
 
         @Argument(help: "Image files or directories; '-' reads one image from standard input.")
         var paths: [String] = []
@@ -68,7 +69,7 @@ extension HangVietCommand {
         func run() async throws {
             let inputs = ImageInput.expand(paths, recursive: recursive)
             let scanner = BarcodeScanner(options: scanOptions)
-            let engine = VerdictEngine()
+            let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
             let printer = ScanPrinter(format: options.outputFormat, language: options.language,
                                       output: BufferedOutput(fd: STDOUT_FILENO))
             let progress = ProgressBar(total: inputs.count, label: options.language == .vi ? "ảnh" : "images")

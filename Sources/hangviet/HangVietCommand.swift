@@ -27,7 +27,7 @@ struct HangVietCommand: AsyncParsableCommand {
               cat codes.txt | hangviet check --format ndjson
             """,
         version: version,
-        subcommands: [Check.self, Scan.self]
+        subcommands: [Check.self, Scan.self, RegistryCommand.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes: usage errors are 2

@@ -1,0 +1,106 @@
+/// One entry of any kind, as validated from a CSV row or read from the database.
+public enum RegistryEntry: Sendable, Hashable {
+    case brand(BrandRecord)
+    case product(ProductRecord)
+    case ocop(OCOPRecord)
+    case geographicalIndication(GeographicalIndicationRecord)
+
+    public var kind: RegistryKind {
+        switch self {
+        case .brand: return .brands
+        case .product: return .gtins
+        case .ocop: return .ocop
+        case .geographicalIndication: return .gi
+        }
+    }
+
+    /// The identity used to detect duplicates (see ``Registry`` for the merge rule).
+    public var key: String {
+        switch self {
+        case .brand(let r): return r.key
+        case .product(let r): return r.key
+        case .ocop(let r): return r.key
+        case .geographicalIndication(let r): return r.key
+        }
+    }
+
+    public var databaseID: Int64? {
+        switch self {
+        case .brand(let r): return r.id
+        case .product(let r): return r.id
+        case .ocop(let r): return r.id
+        case .geographicalIndication(let r): return r.id
+        }
+    }
+
+    /// "brand:12", "ocop:3" …
+    public var id: String { "\(kind.idPrefix):\(databaseID.map(String.init) ?? "new")" }
+
+    public var name: String {
+        switch self {
+        case .brand(let r): return r.name
+        case .product(let r): return r.name
+        case .ocop(let r): return r.name
+        case .geographicalIndication(let r): return r.name.map { "\($0): \(r.product)" } ?? r.product
+        }
+    }
+
+    var sourceID: Int64 {
+        switch self {
+        case .brand(let r): return r.sourceID
+        case .product(let r): return r.sourceID
+        case .ocop(let r): return r.sourceID
+        case .geographicalIndication(let r): return r.sourceID
+        }
+    }
+
+    mutating func setSource(_ id: Int64, origin: EntryOrigin) {
+        switch self {
+        case .brand(var r): r.sourceID = id; r.origin = origin; self = .brand(r)
+        case .product(var r): r.sourceID = id; r.origin = origin; self = .product(r)
+        case .ocop(var r): r.sourceID = id; r.origin = origin; self = .ocop(r)
+        case .geographicalIndication(var r): r.sourceID = id; r.origin = origin; self = .geographicalIndication(r)
+        }
+    }
+
+    /// The entry as the import/export columns (canonical names), without `source`.
+    public var fields: [(column: String, value: String)] {
+        func s(_ v: String?) -> String { v ?? "" }
+        switch self {
+        case .brand(let r):
+            return [("brand", r.name), ("company", s(r.company)), ("company_prefix", s(r.companyPrefix)),
+                    ("prefix7_seen_in_off", s(r.prefixSeen)), ("ownership", r.ownership.rawValue),
+                    ("ownership_note", s(r.ownershipNote)), ("ownership_note_vi", s(r.ownershipNoteVi)),
+                    ("category", s(r.category)), ("example_gtin", s(r.exampleGTIN)), ("notes", s(r.notes))]
+        case .product(let r):
+            return [("gtin", r.gtin), ("product_name", r.name), ("brand", s(r.brand)),
+                    ("geographical_indication", s(r.geographicalIndication)), ("notes", s(r.notes))]
+        case .ocop(let r):
+            return [("product_name", r.name), ("producer", s(r.producer)), ("province", r.province),
+                    ("stars", r.stars.map(String.init) ?? ""), ("year_recognised", r.year.map(String.init) ?? ""),
+                    ("level_or_decision", s(r.decision)), ("certificate_date", s(r.certifiedOn)),
+                    ("expiry_date", s(r.expiresOn)), ("revoked", r.revoked ? "yes" : ""),
+                    ("barcode", r.gtin ?? ""), ("notes", s(r.notes))]
+        case .geographicalIndication(let r):
+            return [("gi_name", s(r.name)), ("product", r.product), ("registration_no", s(r.registrationNumber)),
+                    ("application_no", s(r.applicationNumber)), ("grant_date_or_year", s(r.granted)),
+                    ("decision", s(r.decision)), ("holder_or_manager", s(r.holder)), ("province", s(r.province)),
+                    ("origin_country", r.originCountry), ("notes", s(r.notes))]
+        }
+    }
+
+    /// Text indexed for search (names, places, companies; not the long notes).
+    var searchText: String {
+        switch self {
+        case .brand(let r):
+            return [r.name, r.company, r.category, r.companyPrefix, r.prefixSeen].compactMap { $0 }.joined(separator: " ")
+        case .product(let r):
+            return [r.name, r.brand, r.gtin, r.geographicalIndication].compactMap { $0 }.joined(separator: " ")
+        case .ocop(let r):
+            return [r.name, r.producer, r.province, r.stars.map { "\($0) sao \($0) stars" }, r.gtin]
+                .compactMap { $0 }.joined(separator: " ")
+        case .geographicalIndication(let r):
+            return [r.name, r.product, r.holder, r.province, r.registrationNumber].compactMap { $0 }.joined(separator: " ")
+        }
+    }
+}

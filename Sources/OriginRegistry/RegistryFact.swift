@@ -1,0 +1,110 @@
+/// A fact from the registry about one GTIN: its product record, the brand or company behind its
+/// company prefix, its OCOP rating or its geographical indication. Every fact names its source.
+///
+/// ```swift
+/// let facts = snapshot.facts(for: try GTIN.parse("8934563138165"))
+/// facts.map(\.kind)            // [.product, .brand]
+/// facts[1].name                // "Công ty Cổ phần Acecook Việt Nam (Vina Acecook)"
+/// facts[1].ownership           // .foreignGroup
+/// facts[1].source.address      // "https://github.com/openfoodfacts/robotoff/… ; https://infonet.vietnamnet.vn/…"
+/// ```
+public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// A brand or company known for this company prefix.
+        case brand
+        /// A product record for this exact GTIN.
+        case product
+        /// OCOP ("Mỗi xã một sản phẩm", One Commune One Product): Viet Nam's rating of local
+        /// products, 3 to 5 stars, certified by provinces (3–4★) or nationally (5★) for 36 months.
+        case ocop
+        /// A geographical indication ("chỉ dẫn địa lý"), protected by Viet Nam's IP office.
+        case geographicalIndication = "geographical-indication"
+    }
+
+    /// What the registry says about who controls a brand.
+    public enum Ownership: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The sources state Vietnamese ownership.
+        case vietnamese
+        /// A foreign group owns or controls it (e.g. Acecook Việt Nam is Japanese-controlled).
+        case foreignGroup = "foreign-group"
+        /// Not verified: must not be presented as Vietnamese.
+        case unverified
+    }
+
+    /// A label/value pair shown with the fact (e.g. "company prefix" → "8934563").
+    public struct Attribute: Sendable, Hashable {
+        public let key: String
+        public let value: String
+        public init(_ key: String, _ value: String) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The entry's ID for `hangviet registry show` (e.g. "brand:2").
+    public let id: String
+    public let kind: Kind
+    public let name: String
+    /// A short explanation in English and Vietnamese (ownership note, GI holder …).
+    public let note: LocalizedNote?
+    public let ownership: Ownership?
+    /// For OCOP facts: stars, province and whether the certificate is current.
+    public let ocop: OCOPStatus?
+    public let attributes: [Attribute]
+    public let source: RegistrySource
+
+    public init(id: String, kind: Kind, name: String, note: LocalizedNote? = nil, ownership: Ownership? = nil,
+                ocop: OCOPStatus? = nil, attributes: [Attribute] = [], source: RegistrySource) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.note = note
+        self.ownership = ownership
+        self.ocop = ocop
+        self.attributes = attributes
+        self.source = source
+    }
+
+    public static func == (lhs: RegistryFact, rhs: RegistryFact) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.note == rhs.note && lhs.ownership == rhs.ownership
+            && lhs.ocop == rhs.ocop && lhs.attributes == rhs.attributes && lhs.source == rhs.source)
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    public var description: String { "\(kind.rawValue) \(id): \(name)" }
+
+    /// An attribute's value by key.
+    public subscript(attribute key: String) -> String? { attributes.first { $0.key == key }?.value }
+}
+
+/// A note in English and, where the source gave one or it was translated, Vietnamese.
+public struct LocalizedNote: Sendable, Hashable {
+    public let en: String
+    public let vi: String?
+    public init(en: String, vi: String? = nil) {
+        self.en = en
+        self.vi = vi
+    }
+}
+
+/// Where a registry entry comes from.
+public struct RegistrySource: Sendable, Hashable, Codable {
+    /// One or more addresses or document references (the seed separates several with " ; ").
+    public let address: String
+    public let title: String?
+    /// When it was read, as an ISO date, where known.
+    public let retrieved: String?
+    /// The licence of the data, where it is not public-domain fact (e.g. "ODbL" for Open Food Facts).
+    public let licence: String?
+
+    public init(address: String, title: String? = nil, retrieved: String? = nil, licence: String? = nil) {
+        self.address = address
+        self.title = title
+        self.retrieved = retrieved
+        self.licence = licence
+    }
+
+    /// The addresses, split.
+    public var addresses: [String] {
+        address.split(separator: " ; ").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}

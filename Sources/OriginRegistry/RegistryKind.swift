@@ -1,0 +1,128 @@
+/// The four kinds of registry entries, as imported and exported.
+///
+/// Column names are those of the seed CSVs in Resources/registry; each kind also accepts the
+/// Vietnamese headers of official lists ("Tên sản phẩm", "Chủ thể", "Tỉnh", "Số sao", "Năm" …).
+/// Headers are matched ignoring case, diacritics, spaces and underscores.
+public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Brands and companies with their company prefixes and ownership.
+    case brands
+    /// Product records for exact GTINs.
+    case gtins
+    /// OCOP-rated products.
+    case ocop
+    /// Geographical indications.
+    case gi
+
+    /// The SQL table holding entries of this kind.
+    var table: String {
+        switch self {
+        case .brands: return "brand"
+        case .gtins: return "product"
+        case .ocop: return "ocop_product"
+        case .gi: return "geographical_indication"
+        }
+    }
+
+    /// The prefix of entry IDs ("brand:12").
+    public var idPrefix: String {
+        switch self {
+        case .brands: return "brand"
+        case .gtins: return "product"
+        case .ocop: return "ocop"
+        case .gi: return "gi"
+        }
+    }
+
+    public init?(idPrefix: String) {
+        guard let kind = RegistryKind.allCases.first(where: { $0.idPrefix == idPrefix }) else { return nil }
+        self = kind
+    }
+
+    /// The columns, canonical name first.
+    public var columns: [ColumnSpec] {
+        switch self {
+        case .brands:
+            return [
+                ColumnSpec("brand", required: true, aliases: ["name", "brand name", "nhãn hiệu", "thương hiệu", "tên nhãn hiệu"]),
+                ColumnSpec("company", aliases: ["company name", "công ty", "doanh nghiệp", "tên doanh nghiệp", "chủ sở hữu"]),
+                ColumnSpec("company_prefix", aliases: ["gcp", "gs1 company prefix", "mã doanh nghiệp", "mã số doanh nghiệp"]),
+                ColumnSpec("prefix7_seen_in_off", aliases: ["prefix seen", "prefix_seen"]),
+                ColumnSpec("ownership", aliases: ["sở hữu", "quyền sở hữu"]),
+                ColumnSpec("ownership_note", aliases: ["ownership notes", "ghi chú sở hữu"]),
+                ColumnSpec("ownership_note_vi"),
+                ColumnSpec("category", aliases: ["ngành hàng", "loại"]),
+                ColumnSpec("example_gtin"),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+            ]
+        case .gtins:
+            return [
+                ColumnSpec("gtin", required: true, aliases: ["barcode", "ean", "ean13", "code", "mã vạch", "mã số mã vạch", "mã sản phẩm"]),
+                ColumnSpec("product_name", required: true, aliases: ["product_name_as_in_off", "name", "product", "tên sản phẩm", "tên hàng"]),
+                ColumnSpec("brand", aliases: ["nhãn hiệu", "thương hiệu"]),
+                ColumnSpec("geographical_indication", aliases: ["gi", "chỉ dẫn địa lý"]),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+                // Derived columns of the seed file: read and ignored (recomputed from the GTIN).
+                ColumnSpec("company_prefix_by_gs1_length_table", ignored: true),
+                ColumnSpec("gcp_length", ignored: true),
+            ]
+        case .ocop:
+            return [
+                ColumnSpec("product_name", required: true, aliases: ["name", "product", "tên sản phẩm", "sản phẩm", "tên sản phẩm ocop"]),
+                ColumnSpec("producer", aliases: ["chủ thể", "chủ thể sản xuất", "chủ thể ocop", "cơ sở sản xuất", "đơn vị", "tên chủ thể"]),
+                ColumnSpec("province", required: true, aliases: ["tỉnh", "tỉnh thành", "tỉnh thành phố", "địa phương"]),
+                ColumnSpec("stars", aliases: ["số sao", "hạng sao", "xếp hạng", "hạng", "kết quả xếp hạng"]),
+                ColumnSpec("year_recognised", aliases: ["year", "năm", "năm công nhận", "năm đánh giá"]),
+                ColumnSpec("level_or_decision", aliases: ["decision", "quyết định", "số quyết định", "cấp"]),
+                ColumnSpec("certificate_date", aliases: ["certified_on", "ngày cấp", "ngày công nhận", "ngày quyết định"]),
+                ColumnSpec("expiry_date", aliases: ["expires_on", "ngày hết hạn", "hiệu lực đến", "có hiệu lực đến"]),
+                ColumnSpec("revoked", aliases: ["thu hồi", "đã thu hồi"]),
+                ColumnSpec("barcode", aliases: ["gtin", "mã vạch", "mã số mã vạch"]),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+            ]
+        case .gi:
+            return [
+                ColumnSpec("gi_name", aliases: ["name", "chỉ dẫn địa lý", "tên chỉ dẫn địa lý", "tên gọi"]),
+                ColumnSpec("product", required: true, aliases: ["sản phẩm", "tên sản phẩm"]),
+                ColumnSpec("registration_no", aliases: ["số đăng bạ", "số văn bằng", "số đăng ký"]),
+                ColumnSpec("application_no", aliases: ["số đơn"]),
+                ColumnSpec("grant_date_or_year", aliases: ["granted", "ngày cấp", "năm cấp"]),
+                ColumnSpec("decision", aliases: ["quyết định", "số quyết định"]),
+                ColumnSpec("holder_or_manager", aliases: ["holder", "tổ chức quản lý", "chủ sở hữu", "tổ chức được cấp"]),
+                ColumnSpec("province", aliases: ["tỉnh", "địa phương"]),
+                ColumnSpec("origin_country", required: true, aliases: ["country", "quốc gia", "nước"]),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+            ]
+        }
+    }
+}
+
+/// One column of an import file.
+public struct ColumnSpec: Sendable, Hashable {
+    public let name: String
+    public let required: Bool
+    /// Other headers accepted for this column (Vietnamese headers of official lists …).
+    public let aliases: [String]
+    /// Read and dropped: derived data that HangViet recomputes.
+    public let ignored: Bool
+
+    public init(_ name: String, required: Bool = false, aliases: [String] = [], ignored: Bool = false) {
+        self.name = name
+        self.required = required
+        self.aliases = aliases
+        self.ignored = ignored
+    }
+
+    /// True when `header` names this column.
+    func matches(_ folded: String) -> Bool {
+        ColumnSpec.fold(name) == folded || aliases.contains { ColumnSpec.fold($0) == folded }
+    }
+
+    /// Headers folded for matching: no case, diacritics, spaces or underscores.
+    static func fold(_ header: String) -> String {
+        TextFolding.fold(header).filter { $0 != " " }
+    }
+}

@@ -1,0 +1,62 @@
+/// How registry entries become facts for verdicts.
+extension RegistrySnapshot {
+    static func fact(_ product: ProductRecord, _ source: RegistrySource) -> RegistryFact {
+        var attributes = [RegistryFact.Attribute("gtin", product.gtin)]
+        if let brand = product.brand { attributes.append(.init("brand", brand)) }
+        return RegistryFact(id: "product:\(product.id ?? 0)", kind: .product, name: product.name,
+                            attributes: attributes, source: source)
+    }
+
+    static func fact(_ brands: [BrandRecord], _ sources: [RegistrySource]) -> RegistryFact {
+        let first = brands[0]
+        var attributes = [RegistryFact.Attribute("company prefix", first.companyPrefix ?? "")]
+        let names = brands.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        attributes.append(.init("brands", names.joined(separator: ", ")))
+        if let category = first.category { attributes.append(.init("category", category)) }
+        let note = brands.first { $0.ownershipNote != nil }.map { LocalizedNote(en: $0.ownershipNote!, vi: $0.ownershipNoteVi) }
+        var addresses: [String] = []
+        for source in sources {
+            for address in source.addresses where !addresses.contains(address) { addresses.append(address) }
+        }
+        let licences = Set(sources.compactMap(\.licence)).sorted()
+        let source = sources.count == 1 ? sources[0]
+            : RegistrySource(address: addresses.joined(separator: " ; "), title: sources.first?.title,
+                             licence: licences.isEmpty ? nil : licences.joined(separator: ", "))
+        return RegistryFact(id: "brand:\(first.id ?? 0)", kind: .brand, name: first.company ?? first.name, note: note,
+                            ownership: first.ownership, attributes: attributes, source: source)
+    }
+
+    static func fact(_ ocop: OCOPRecord, _ source: RegistrySource, asOf: CalendarDate) -> RegistryFact {
+        let status = OCOPStatus(stars: ocop.stars, province: ocop.province, year: ocop.year,
+                                certifiedOn: ocop.certifiedOn.flatMap(CalendarDate.init(parsing:)),
+                                expiresOn: ocop.expiresOn.flatMap(CalendarDate.init(parsing:)),
+                                revoked: ocop.revoked, asOf: asOf)
+        var attributes: [RegistryFact.Attribute] = []
+        if let producer = ocop.producer { attributes.append(.init("producer", producer)) }
+        if let decision = ocop.decision { attributes.append(.init("decision", decision)) }
+        return RegistryFact(id: "ocop:\(ocop.id ?? 0)", kind: .ocop, name: ocop.name, ocop: status,
+                            attributes: attributes, source: source)
+    }
+
+    static func fact(_ gi: GeographicalIndicationRecord, _ source: RegistrySource) -> RegistryFact {
+        var attributes = [RegistryFact.Attribute("product", gi.product), .init("country", gi.originCountry)]
+        if let number = gi.registrationNumber { attributes.append(.init("registration", number)) }
+        if let province = gi.province { attributes.append(.init("province", province)) }
+        if let granted = gi.granted { attributes.append(.init("granted", granted)) }
+        let note = gi.holder.map { LocalizedNote(en: "Managed by \($0)", vi: "Tổ chức quản lý: \($0)") }
+        return RegistryFact(id: "gi:\(gi.id ?? 0)", kind: .geographicalIndication, name: gi.name ?? gi.product, note: note,
+                            attributes: attributes, source: source)
+    }
+}
+
+extension RegistrySnapshot {
+    /// The fact a verdict would show for an entry (OCOP validity as of ``asOf``).
+    public func fact(for entry: RegistryEntry, source: RegistrySource) -> RegistryFact {
+        switch entry {
+        case .brand(let brand): return Self.fact([brand], [source])
+        case .product(let product): return Self.fact(product, source)
+        case .ocop(let ocop): return Self.fact(ocop, source, asOf: asOf)
+        case .geographicalIndication(let gi): return Self.fact(gi, source)
+        }
+    }
+}

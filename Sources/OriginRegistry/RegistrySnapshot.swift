@@ -1,0 +1,115 @@
+import GS1
+
+/// An immutable, in-memory view of the registry for the verdict hot path: an exact-GTIN table
+/// and a company-prefix table, built once from SQLite (or from the bundled seed) and shared
+/// by all threads. Replace it after an import; never query SQLite per code.
+///
+/// ```swift
+/// let snapshot = try RegistrySnapshot.load(path: nil)       // the bundled seed
+/// snapshot.facts(for: try GTIN.parse("8934563138165")).map(\.kind)  // [.product, .brand, …]
+/// ```
+public final class RegistrySnapshot: Sendable {
+    /// Facts for exact GTINs (products, OCOP barcodes, GIs named by a product), by 14-digit value.
+    let byGTIN: [UInt64: [RegistryFact]]
+    /// Brand facts by company prefix, keyed by `length << 48 | prefix value`.
+    let byCompanyPrefix: [UInt64: [RegistryFact]]
+    /// Prefix lengths used by prefixes that GS1's 893 table cannot place (non-893 prefixes, or
+    /// 893 blocks without a published length), longest first: matched longest first.
+    let assertedPrefixLengths: [Int]
+    /// Counts, for `registry stats`.
+    public let counts: [RegistryKind: Int]
+    /// The day OCOP validity was computed for.
+    public let asOf: CalendarDate
+
+    /// An empty registry (no facts).
+    public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
+
+    /// Builds the tables from visible entries and their sources.
+    init(entries: [RegistryEntry], sources: [Int64: RegistrySource], asOf: CalendarDate) {
+        self.asOf = asOf
+        var byGTIN: [UInt64: [RegistryFact]] = [:]
+        var byPrefix: [UInt64: [RegistryFact]] = [:]
+        var asserted = Set<Int>()
+        var counts: [RegistryKind: Int] = [:]
+        var giByKey: [String: (GeographicalIndicationRecord, RegistrySource)] = [:]
+        for case .geographicalIndication(let gi) in entries {
+            let source = sources[gi.sourceID] ?? RegistrySource(address: "unknown")
+            if let number = gi.registrationNumber { giByKey["no:" + TextFolding.fold(number)] = (gi, source) }
+            if let name = gi.name {
+                giByKey[TextFolding.fold(name)] = (gi, source)
+                giByKey[TextFolding.fold(name + " " + gi.product)] = (gi, source)
+            }
+        }
+        // Brands that share a company prefix and company are one fact listing all the brand names.
+        var brandGroups: [String: [BrandRecord]] = [:]
+        var groupOrder: [String] = []
+        for entry in entries {
+            counts[entry.kind, default: 0] += 1
+            let source = sources[entry.sourceID] ?? RegistrySource(address: "unknown")
+            switch entry {
+            case .brand(let brand):
+                guard let prefix = brand.companyPrefix else { continue }
+                let group = "\(prefix)|\(brand.company.map(TextFolding.fold) ?? "brand:" + brand.key)|\(brand.ownership.rawValue)"
+                if brandGroups[group] == nil { groupOrder.append(group) }
+                brandGroups[group, default: []].append(brand)
+            case .product(let product):
+                guard let gtin = try? GTIN.parse(product.gtin) else { continue }
+                byGTIN[gtin.value, default: []].append(Self.fact(product, source))
+                if let named = product.geographicalIndication,
+                   let (gi, giSource) = giByKey["no:" + TextFolding.fold(named)] ?? giByKey[TextFolding.fold(named)] {
+                    byGTIN[gtin.value, default: []].append(Self.fact(gi, giSource))
+                }
+            case .ocop(let ocop):
+                guard let code = ocop.gtin, let gtin = try? GTIN.parse(code) else { continue }
+                byGTIN[gtin.value, default: []].append(Self.fact(ocop, source, asOf: asOf))
+            case .geographicalIndication:
+                break
+            }
+        }
+        for group in groupOrder {
+            let brands = brandGroups[group]!
+            let prefix = brands[0].companyPrefix!
+            let key = UInt64(prefix.count) << 48 | UInt64(prefix)!
+            let addresses = brands.compactMap { sources[$0.sourceID] }
+            byPrefix[key, default: []].append(Self.fact(brands, addresses))
+            if !prefix.hasPrefix("893") || RowValidator.companyPrefixLengthIsPublished(prefix) == false {
+                asserted.insert(prefix.count)
+            }
+        }
+        self.byGTIN = byGTIN
+        self.byCompanyPrefix = byPrefix
+        self.assertedPrefixLengths = asserted.sorted(by: >)
+        self.counts = counts
+    }
+
+    /// The registry's facts about a GTIN: exact-GTIN facts first, then the brand(s) behind its
+    /// company prefix. For 893 numbers the prefix length comes from GS1's table; blocks without a
+    /// published length, and other prefixes, match the longest prefix a user imported.
+    public func facts(for gtin: GTIN) -> [RegistryFact] {
+        let exact = byGTIN[gtin.value]
+        let company = companyFacts(for: gtin)
+        guard let exact else { return company ?? [] }
+        guard let company else { return exact }
+        return exact + company
+    }
+
+    @inline(__always)
+    func companyFacts(for gtin: GTIN) -> [RegistryFact]? {
+        guard !byCompanyPrefix.isEmpty, !gtin.isGTIN8 else { return nil }
+        let thirteen = gtin.value % 10_000_000_000_000
+        if case .known(let split) = VietnameseCompanyPrefix.split(gtin) {
+            return byCompanyPrefix[UInt64(split.length) << 48 | Self.leading(thirteen, split.length)]
+        }
+        for length in assertedPrefixLengths {
+            if let facts = byCompanyPrefix[UInt64(length) << 48 | Self.leading(thirteen, length)] { return facts }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func leading(_ thirteen: UInt64, _ digits: Int) -> UInt64 {
+        var divisor: UInt64 = 1
+        for _ in 0..<(13 - digits) { divisor &*= 10 }
+        return thirteen / divisor
+    }
+}

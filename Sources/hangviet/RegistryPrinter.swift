@@ -1,0 +1,225 @@
+import Foundation
+import HangViet
+import OriginRegistry
+
+/// Prints registry results in the formats `check` uses.
+struct RegistryPrinter {
+    let format: OutputFormat
+    let language: Language
+    var vi: Bool { language == .vi }
+
+    private func emit(_ text: String) throws(CLIError) {
+        let out = BufferedOutput(fd: STDOUT_FILENO)
+        try out.write(text)
+        try out.flush()
+    }
+
+    func printStats(_ stats: RegistryStats, registryPath: String, hasUserFile: Bool) throws(CLIError) {
+        switch format {
+        case .json, .ndjson:
+            var w = JSONWriter()
+            w.beginObject()
+            w.field("path", registryPath)
+            w.field("userFile", hasUserFile)
+            w.beginArray("kinds")
+            for count in stats.counts {
+                w.beginObject(); w.field("kind", count.kind.rawValue); w.field("entries", count.visible)
+                w.field("seed", count.seed); w.field("user", count.user); w.endObject()
+            }
+            w.endArray()
+            w.field("sources", stats.sources)
+            w.field("seedVersion", stats.seedVersion)
+            w.beginArray("seedRejects")
+            for reject in stats.seedRejects {
+                w.beginObject(); w.field("file", reject.file); w.field("line", reject.problem.line)
+                w.field("reason", reject.problem.reason); w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+            try emit(w.text + "\n")
+        case .csv:
+            var text = "kind,entries,seed,user\n"
+            for count in stats.counts { text += "\(count.kind.rawValue),\(count.visible),\(count.seed),\(count.user)\n" }
+            try emit(text)
+        case .table, .text:
+            var text = hasUserFile
+                ? (vi ? "Sổ đăng ký: \(registryPath)\n" : "Registry: \(registryPath)\n")
+                : (vi ? "Sổ đăng ký: dữ liệu gốc đi kèm HangViet (chưa có tệp riêng; lần nhập đầu tiên sẽ tạo \(registryPath))\n"
+                      : "Registry: the bundled seed (no file of yours yet; the first import creates \(registryPath))\n")
+            text += vi ? "  loại           mục  gốc  của bạn\n" : "  kind        entries  seed  yours\n"
+            for count in stats.counts {
+                text += "  " + count.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + String(count.visible).leftPadded(9) + String(count.seed).leftPadded(6) + String(count.user).leftPadded(7) + "\n"
+            }
+            text += vi ? "  \(stats.sources) nguồn\n" : "  \(stats.sources) sources\n"
+            if !stats.seedRejects.isEmpty {
+                text += vi ? "  Dòng dữ liệu gốc bị loại (không đạt kiểm tra):\n" : "  Seed rows left out (they fail HangViet's checks):\n"
+                for reject in stats.seedRejects { text += "    \(reject.file):\(reject.problem.line): \(reject.problem.reason)\n" }
+            }
+            try emit(text)
+        }
+    }
+
+    /// A one-line description of an entry.
+    static func summary(_ entry: RegistryEntry) -> String {
+        switch entry {
+        case .brand(let r):
+            var parts = [r.name]
+            if let company = r.company { parts.append(company) }
+            if let prefix = r.companyPrefix { parts.append("company prefix \(prefix)") }
+            parts.append("ownership \(r.ownership.rawValue)")
+            return parts.joined(separator: " — ")
+        case .product(let r):
+            return "\(r.gtin) \(r.name)" + (r.brand.map { " — \($0)" } ?? "")
+        case .ocop(let r):
+            let stars = r.stars.map { "\($0)★" } ?? "no stars"
+            return "\(r.name) — \(stars), \(r.province)" + (r.year.map { ", \($0)" } ?? "") + (r.producer.map { " — \($0)" } ?? "")
+        case .geographicalIndication(let r):
+            return (r.name.map { "\($0) — " } ?? "") + r.product + (r.province.map { ", \($0)" } ?? "") + " [\(r.originCountry)]"
+                + (r.registrationNumber.map { " no. \($0)" } ?? "")
+        }
+    }
+
+    func printHits(_ hits: [SearchHit]) throws(CLIError) {
+        switch format {
+        case .json, .ndjson:
+            var text = format == .json ? "[" : ""
+            for (index, hit) in hits.enumerated() {
+                let object = Self.entryJSON(hit.entry, source: hit.source, origin: nil)
+                text += format == .json ? (index == 0 ? "" : ",") + object : object + "\n"
+            }
+            if format == .json { text += "]\n" }
+            try emit(text)
+        case .csv:
+            var text = "id,kind,summary,source\n"
+            for hit in hits {
+                text += [hit.id, hit.entry.kind.rawValue, Self.summary(hit.entry), hit.source.address].map(Self.csvField).joined(separator: ",") + "\n"
+            }
+            try emit(text)
+        case .table, .text:
+            if hits.isEmpty {
+                StandardError.write(vi ? "Không tìm thấy mục nào.\n" : "No entries found.\n")
+                return
+            }
+            var text = ""
+            for hit in hits {
+                text += hit.id.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + Self.summary(hit.entry) + "\n"
+                text += "             " + (vi ? "nguồn: " : "source: ") + (hit.source.addresses.first ?? hit.source.address)
+                if hit.source.addresses.count > 1 { text += vi ? " (và \(hit.source.addresses.count - 1) nguồn khác)" : " (+\(hit.source.addresses.count - 1) more)" }
+                if let licence = hit.source.licence, !hit.source.address.contains(licence) { text += "; \(licence)" }
+                text += "\n"
+            }
+            try emit(text)
+        }
+    }
+
+    func printEntry(_ entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin, fact: RegistryFact) throws(CLIError) {
+        switch format {
+        case .json, .ndjson, .csv:
+            try emit(Self.entryJSON(entry, source: source, origin: origin) + "\n")
+        case .table, .text:
+            var text = "\(entry.id) (\(origin == .seed ? (vi ? "dữ liệu gốc" : "seed") : (vi ? "của bạn" : "yours")))\n"
+            for (column, value) in entry.fields where !value.isEmpty { text += "  \(column): \(value)\n" }
+            text += "  " + fact.textLine(language) + "\n"
+            text += (vi ? "  nguồn:\n" : "  source:\n")
+            for address in source.addresses { text += "    \(address)\n" }
+            if let title = source.title { text += "  \(vi ? "nhập từ" : "loaded from"): \(title)\(source.retrieved.map { " (\($0))" } ?? "")\n" }
+            if let licence = source.licence { text += "  \(vi ? "giấy phép" : "licence"): \(licence)\n" }
+            try emit(text)
+        }
+    }
+
+    func printImport(_ summary: ImportSummary, registryPath: String, rejectsPath: String?) throws(CLIError) {
+        switch format {
+        case .json, .ndjson, .csv:
+            var w = JSONWriter()
+            w.beginObject()
+            w.field("file", summary.file); w.field("kind", summary.kind.rawValue); w.field("registry", registryPath)
+            w.field("dryRun", summary.dryRun); w.field("rows", summary.rows); w.field("inserted", summary.inserted)
+            w.field("updated", summary.updated); w.field("overridingSeed", summary.overridingSeed)
+            w.field("duplicates", summary.duplicates.count); w.field("rejected", summary.rejected.count)
+            w.field("rejectsFile", rejectsPath)
+            w.beginArray("unknownColumns"); for column in summary.unknownColumns { w.element(column) }; w.endArray()
+            w.endObject()
+            try emit(w.text + "\n")
+        case .table, .text:
+            var text = summary.dryRun ? (vi ? "Chạy thử, không thay đổi gì: " : "Dry run, nothing changed: ") : ""
+            text += vi ? "\(summary.file): \(summary.rows) dòng → \(summary.inserted) mục mới, \(summary.updated) cập nhật"
+                       : "\(summary.file): \(summary.rows) rows → \(summary.inserted) new, \(summary.updated) updated"
+            if summary.overridingSeed > 0 { text += vi ? " (\(summary.overridingSeed) thay mục gốc)" : " (\(summary.overridingSeed) overriding seed entries)" }
+            text += vi ? " trong \(registryPath)\n" : " in \(registryPath)\n"
+            for duplicate in summary.duplicates {
+                text += vi ? "  dòng \(duplicate.line) trùng dòng \(duplicate.earlierLine)\(duplicate.identical ? " (giống hệt)" : ""): giữ dòng sau\n"
+                           : "  line \(duplicate.line) repeats line \(duplicate.earlierLine)\(duplicate.identical ? " (identical)" : ""): the later row is kept\n"
+            }
+            if !summary.unknownColumns.isEmpty {
+                text += (vi ? "  Bỏ qua cột không dùng: " : "  Ignored unknown columns: ") + summary.unknownColumns.joined(separator: ", ") + "\n"
+            }
+            if let rejectsPath {
+                text += vi ? "  \(summary.rejected.count) dòng lỗi đã ghi vào \(rejectsPath)\n" : "  \(summary.rejected.count) bad rows written to \(rejectsPath)\n"
+            }
+            try emit(text)
+        }
+    }
+
+    // MARK: Files
+
+    static func csvField(_ value: String) -> String {
+        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    /// Rejected rows as they were, plus the line number and reason.
+    static func writeRejects(_ plan: ImportPlan, to path: String) throws(CLIError) {
+        var text = (plan.header + ["line", "reason"]).map(csvField).joined(separator: ",") + "\n"
+        for problem in plan.problems {
+            let fields = plan.rejectedFields[problem.line] ?? []
+            text += (fields + [String(problem.line), problem.reason]).map(csvField).joined(separator: ",") + "\n"
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw CLIError(message: "imported, but cannot write the rejects file \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func csv(_ entries: [(entry: RegistryEntry, source: RegistrySource)], kind: RegistryKind) -> [UInt8] {
+        var text = (kind.columns.filter { !$0.ignored && $0.name != "source" }.map(\.name) + ["source"]).joined(separator: ",") + "\n"
+        for (entry, source) in entries {
+            text += (entry.fields.map(\.value) + [source.address]).map(csvField).joined(separator: ",") + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    static func json(_ entries: [(entry: RegistryEntry, source: RegistrySource)]) -> [UInt8] {
+        var text = "["
+        for (index, item) in entries.enumerated() {
+            text += (index == 0 ? "\n" : ",\n") + entryJSON(item.entry, source: item.source, origin: item.entry.origin)
+        }
+        text += "\n]\n"
+        return Array(text.utf8)
+    }
+
+    static func entryJSON(_ entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin?) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("id", entry.id)
+        w.field("kind", entry.kind.rawValue)
+        w.field("origin", origin?.rawValue)
+        w.beginObject("fields")
+        for (column, value) in entry.fields where !value.isEmpty { w.field(column, value) }
+        w.endObject()
+        w.beginObject("source")
+        w.beginArray("addresses")
+        for address in source.addresses { w.element(address) }
+        w.endArray()
+        w.field("title", source.title)
+        w.field("retrieved", source.retrieved)
+        w.field("licence", source.licence)
+        w.endObject()
+        w.endObject()
+        return w.text
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
