@@ -23,7 +23,7 @@ extension HangVietCommand {
                 EXIT CODES
                   0  every input was a well-formed code
                   1  some input was invalid (bad check digit, malformed); the others are still reported
-                  2  usage or I/O error
+                  2  usage or I/O error (including a registry file that cannot be used)
                 """
         )
 

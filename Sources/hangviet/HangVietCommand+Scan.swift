@@ -22,7 +22,7 @@ extension HangVietCommand {
                 EXIT CODES
                   0  every image was read and at least one code was found
                   1  a code was read but is invalid (bad check digit, malformed GS1 data)
-                  2  usage or output error
+                  2  usage or output error, or a registry file that cannot be used
                   3  some input could not be read (missing, corrupt, not an image, too many pixels);
                      the others are still reported
                   4  no code was found in any image (like zbarimg)

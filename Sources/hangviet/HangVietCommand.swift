@@ -20,11 +20,16 @@ struct HangVietCommand: AsyncParsableCommand {
               1  some input was invalid (bad check digit, malformed)
               2  usage or I/O error
 
+            Registry facts (brands and their owners, OCOP ratings, geographical indications)
+            come from a local registry that names a source for every entry; see
+            'hangviet registry --help'.
+
             EXAMPLES
               hangviet check 8934563138165
               hangviet check --lang vi 8934563138165 9786045823453
               hangviet check "(01)08934563138165(422)704"
               cat codes.txt | hangviet check --format ndjson
+              hangviet registry search "nuoc mam phu quoc"
             """,
         version: version,
         subcommands: [Check.self, Scan.self, RegistryCommand.self]

@@ -21,7 +21,10 @@ struct RegistryOptions: ParsableArguments {
         do {
             return try Registry.loadSnapshot(path: registry)
         } catch {
-            throw CLIError(registry: error)
+            // For check and scan an unusable registry is an I/O error (exit 2): their exit 3 means unreadable images.
+            var failure = CLIError(registry: error)
+            failure.exitCode = 2
+            throw failure
         }
     }
 

@@ -21,10 +21,15 @@ struct CheckCommandTests {
         return Bundle.main.bundleURL.appendingPathComponent("hangviet")
     }
 
+    /// A registry path that never exists, so tests see the bundled registry and not the developer's own file.
+    static let absentRegistry = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-tests-no-registry/registry.sqlite").path
+
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var environment = environment
+        if environment["HANGVIET_REGISTRY"] == nil { environment["HANGVIET_REGISTRY"] = absentRegistry }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -1,6 +1,7 @@
 import BarcodeScanning
 import Foundation
 import GS1
+import OriginRegistry
 import Testing
 @testable import HangViet
 
@@ -98,13 +99,24 @@ struct VerdictTests {
     @Test func registryFactsPlugIn() {
         struct Fake: EvidenceProvider {
             func facts(for gtin: GTIN) -> [RegistryFact] {
-                [RegistryFact(kind: .brand, name: "Acecook Việt Nam", detail: "Japanese-controlled", ownership: .foreignGroup, source: "https://example.org/src")]
+                [Self.fact]
             }
+            static let fact = RegistryFact(id: "brand:1", kind: .brand, name: "Acecook Việt Nam",
+                                           note: LocalizedNote(en: "Japanese-controlled", vi: "Do Nhật Bản kiểm soát"),
+                                           ownership: .foreignGroup, source: RegistrySource(address: "https://example.org/src"))
         }
         let verdict = VerdictEngine(evidenceProvider: Fake()).verdict(for: "8934563138165")
-        #expect(verdict.registryFacts.first?.source == "https://example.org/src")
-        #expect(verdict.caveats.contains(.foreignGroupBrand(brand: "Acecook Việt Nam", detail: "Japanese-controlled")))
+        #expect(verdict.registryFacts.first?.source.address == "https://example.org/src")
+        #expect(verdict.caveats.contains(.foreignGroupBrand(Fake.fact)))
+        #expect(verdict.caveats.first { $0.code == "foreign-group-brand" }?.message(.vi).contains("Do Nhật Bản kiểm soát") == true)
     }
+
+    static let sampleFact = RegistryFact(id: "brand:9", kind: .brand, name: "B", source: RegistrySource(address: "s"))
+    static let expiredOCOP = RegistryFact(
+        id: "ocop:1", kind: .ocop, name: "Nước mắm",
+        ocop: OCOPStatus(stars: 4, province: "Nghệ An", year: 2021, certifiedOn: nil, expiresOn: nil, revoked: false,
+                         asOf: CalendarDate(year: 2026, month: 11, day: 23)),
+        source: RegistrySource(address: "s"))
 
     @Test("every caveat and outcome has distinct text in both languages")
     func allMessagesExistInBothLanguages() {
@@ -112,7 +124,8 @@ struct VerdictTests {
                                  .companyPrefixLengthUnknown(block: "8933"), .vietnameseEAN8, .possibleMisprintOrForgery,
                                  .isbnGroupIsRegistration, .isbnRegistrantUnlisted, .disputedPrefix(otherReading: "x"),
                                  .unassignedPrefix, .untrustedLink, .digitalLinkNotFetched, .alsoValidEAN8,
-                                 .ownershipUnverified(brand: "B"), .foreignGroupBrand(brand: "B", detail: nil)]
+                                 .ownershipUnverified(Self.sampleFact), .foreignGroupBrand(Self.sampleFact),
+                                 .ocopNotCurrent(Self.expiredOCOP), .foreignGeographicalIndication(Self.sampleFact)]
         for caveat in caveats {
             #expect(caveat.message(.vi) != caveat.message(.en))
             #expect(!caveat.message(.vi).isEmpty)

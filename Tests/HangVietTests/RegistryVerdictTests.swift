@@ -1,0 +1,56 @@
+import GS1
+import OriginRegistry
+import Testing
+@testable import HangViet
+
+/// Verdicts with the bundled registry: the facts users act on, with their sources and caveats.
+@Suite("Verdicts with the registry")
+struct RegistryVerdictTests {
+    static let today = CalendarDate(year: 2026, month: 11, day: 23)
+    static let seed = try! RegistrySnapshot.seed(asOf: today)
+    let engine = VerdictEngine(evidenceProvider: RegistryVerdictTests.seed)
+
+    @Test("Hảo Hảo: the product, Acecook Việt Nam as a foreign group's company, still only a GS1 Vietnam registrant")
+    func acecookIsNamedWithItsOwnershipCaveat() throws {
+        let verdict = engine.verdict(for: "8934563138165")
+        #expect(verdict.outcome == .vietnameseRegistrant)
+        let product = try #require(verdict.registryFacts.first { $0.kind == .product })
+        #expect(product.name == "Hảo Hảo, Mì Tôm chua cay")
+        #expect(product.source.licence == "ODbL")
+        let company = try #require(verdict.registryFacts.first { $0.ownership == .foreignGroup })
+        #expect(company.name.contains("Acecook Việt Nam"))
+        #expect(company.source.addresses.contains { $0.contains("infonet.vietnamnet.vn") })
+        let caveat = try #require(verdict.caveats.first { $0.code == "foreign-group-brand" })
+        #expect(caveat.message(.en).contains("Acecook Co., Ltd (Japan) held 56.64%"))
+        #expect(caveat.message(.vi).contains("Nhật Bản"))
+        #expect(verdict.caveats.contains(.prefixIsNotOrigin))
+        // The text output names the company and the caveat in both languages.
+        #expect(verdict.text(.en).contains("Acecook Việt Nam"))
+        #expect(verdict.text(.vi).contains("tập đoàn nước ngoài"))
+        #expect(verdict.json(.en).contains("\"ownership\":\"foreign-group\""))
+    }
+
+    @Test("Vinamilk's prefix: a Vietnamese company, with no foreign or unverified caveat")
+    func vinamilkIsVietnamese() throws {
+        let verdict = engine.verdict(for: "8934673503358")
+        let company = try #require(verdict.registryFacts.first { $0.kind == .brand })
+        #expect(company.ownership == .vietnamese)
+        #expect(!verdict.caveats.contains { $0.code == "foreign-group-brand" || $0.code == "ownership-unverified" })
+        // Still never more than the evidence: the outcome stays "registrant", not "made in Viet Nam".
+        #expect(verdict.outcome == .vietnameseRegistrant)
+    }
+
+    @Test("a brand seen only by its first 7 digits in an 8-digit block is not attached to codes")
+    func sharedSevenDigitsAreNotACompany() {
+        // 8935000… : GS1 says 8935 company prefixes have 8 digits, so PSP/Vinawang (seen on 8935000) must not match.
+        let digits: [UInt8] = [8, 9, 3, 5, 0, 0, 0, 1, 2, 3, 4, 5]
+        let code = digits.map(String.init).joined() + String(CheckDigit.gs1(for: digits))
+        let verdict = engine.verdict(for: code)
+        #expect(!verdict.registryFacts.contains { $0.kind == .brand })
+    }
+
+    @Test("foreign prefixes get no Vietnamese registry facts")
+    func foreignCodeHasNoFacts() {
+        #expect(engine.verdict(for: "4901780188352").registryFacts.isEmpty)
+    }
+}
