@@ -22,6 +22,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "RegistryLookups",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HangViet", package: "HangViet"),
+                .product(name: "OriginRegistry", package: "HangViet"),
+                .product(name: "GS1", package: "HangViet"),
+            ],
+            path: "Benchmarks/RegistryLookups",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "ScanFixtures",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -45,6 +45,8 @@ public final class GS1PrefixRange: Sendable, Hashable {
     public let kind: GS1PrefixKind
     /// Member Organisation or special use, as GS1 names it ("GS1 Vietnam").
     public let name: String
+    /// True for numbers GS1 Global Office issues itself (tied to no country).
+    public let isGlobalOffice: Bool
     /// ISO 3166-1 alpha-2 code(s) of the Member Organisation, ";"-separated ("BE;LU").
     public let isoCountryCodes: String?
     /// A caveat from the data's curators.
@@ -61,6 +63,7 @@ public final class GS1PrefixRange: Sendable, Hashable {
         self.length = length
         self.kind = kind
         self.name = name
+        self.isGlobalOffice = name.contains("Global Office")
         self.isoCountryCodes = isoCountryCodes
         self.note = note
         self.disputedReading = disputedReading

@@ -34,11 +34,15 @@ public enum Payload: Sendable, Hashable {
             throw GS1Error(.tooLong, "\(utf8.count) bytes: far longer than any code (at most \(maximumLength))", length: utf8.count)
         }
         // Fast path: digits, spaces and hyphens only (the common case) → GTIN.
-        var digitCount = 0
-        var onlyNumeric = true
-        for byte in utf8 {
-            if byte >= 48 && byte <= 57 { digitCount += 1 } else if byte != 32 && byte != 45 { onlyNumeric = false; break }
+        func scan<S: Sequence<UInt8>>(_ bytes: S) -> (digits: Int, onlyNumeric: Bool) {
+            var digits = 0
+            for byte in bytes {
+                if byte >= 48 && byte <= 57 { digits += 1 } else if byte != 32 && byte != 45 { return (digits, false) }
+            }
+            return (digits, true)
         }
+        // Native strings give their bytes in one buffer; scanning that is much faster than the UTF-8 view.
+        let (digitCount, onlyNumeric) = utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
         if onlyNumeric {
             if digitCount > 14 && digitCount == utf8.count, let es = try? ElementString.parse(text), es.gtin != nil {
                 return .elementString(es)

@@ -62,6 +62,19 @@ public enum VietnameseCompanyPrefix {
         .map { ($0.element.prefix.count, UInt64($0.element.prefix)!, $0.offset) }
         .sorted { $0.digits > $1.digits }
 
+    /// ``flatRules`` grouped by prefix length, longest first.
+    private static let rulesByLength: [(digits: Int, rules: [(prefix: UInt64, index: Int)])] = {
+        var groups: [(digits: Int, rules: [(prefix: UInt64, index: Int)])] = []
+        for entry in flatRules {
+            if let last = groups.indices.last, groups[last].digits == entry.digits {
+                groups[last].rules.append((entry.prefix, entry.index))
+            } else {
+                groups.append((entry.digits, [(entry.prefix, entry.index)]))
+            }
+        }
+        return groups
+    }()
+
     @inline(__always)
     private static func leading(_ thirteen: UInt64, _ digits: Int) -> UInt64 {
         switch digits {
@@ -81,10 +94,13 @@ public enum VietnameseCompanyPrefix {
     public static func split(_ gtin: GTIN) -> Split {
         guard !gtin.isGTIN8, gtin.leadingDigits13(3) == 893 else { return .notApplicable }
         let thirteen = gtin.value % 10_000_000_000_000
-        let rules = flatRules
-        for entry in rules where leading(thirteen, entry.digits) == entry.prefix {
-            let rule = lengthRules[entry.index]
-            return .known(CompanyPrefix(gtin13: thirteen, length: rule.length, rule: rule))
+        // One division per prefix length (longest first), then a scan of that length's few prefixes.
+        for group in rulesByLength {
+            let leadingDigits = leading(thirteen, group.digits)
+            for (prefix, index) in group.rules where prefix == leadingDigits {
+                let rule = lengthRules[index]
+                return .known(CompanyPrefix(gtin13: thirteen, length: rule.length, rule: rule))
+            }
         }
         let digits = GTIN.render(thirteen, width: 13)
         // Name the block at the depth the table distinguishes: 5 digits inside 8936/8938, else 4.

@@ -44,21 +44,31 @@ public enum VietnameseISBN {
     /// Analyses an ISBN-13 in Viet Nam's groups; nil for any other number.
     public static func analyse(_ gtin: GTIN) -> Analysis? {
         guard gtin.format == .isbn13 || gtin.format == .isbn10 else { return nil }
-        let digits = gtin.digits
-        guard digits.hasPrefix("978") else { return nil }
-        let group = String(digits.dropFirst(3).prefix(3))
-        guard groups.contains(group) else { return nil }
-        let rest = Array(digits.dropFirst(6))  // registrant + publication + check: 7 characters
-        for range in registrantRanges where range.group == group {
-            let width = range.start.count
-            let candidate = String(rest.prefix(width))
-            if candidate >= range.start && candidate <= range.end {
-                let publication = String(rest.dropFirst(width).dropLast())
-                let hyphenated = "978-\(group)-\(candidate)-\(publication)-\(rest.last!)"
-                let publisher = knownPublishers.first { $0.group == group && $0.registrant == candidate }
-                return Analysis(group: group, registrant: candidate, hyphenated: hyphenated, range: range, publisher: publisher)
+        // Numbers first: most books are not Vietnamese, and strings are only built for those that are.
+        let thirteen = gtin.value % 10_000_000_000_000
+        let six = thirteen / 10_000_000
+        guard six == 978_604 || six == 978_632 else { return nil }
+        let group = six == 978_604 ? "604" : "632"
+        let rest = Int(thirteen % 10_000_000)  // registrant + publication + check: 7 digits
+        for (index, range) in numericRanges.enumerated() where range.group == group {
+            let candidate = rest / range.divisor
+            if candidate >= range.low && candidate <= range.high {
+                let registrant = GTIN.render(UInt64(candidate), width: range.width)
+                let publication = GTIN.render(UInt64(rest % range.divisor / 10), width: 6 - range.width)
+                let hyphenated = "978-\(group)-\(registrant)-\(publication)-\(rest % 10)"
+                let publisher = knownPublishers.first { $0.group == group && $0.registrant == registrant }
+                return Analysis(group: group, registrant: registrant, hyphenated: hyphenated, range: registrantRanges[index],
+                                publisher: publisher)
             }
         }
-        return Analysis(group: group, registrant: nil, hyphenated: digits, range: nil, publisher: nil)
+        return Analysis(group: group, registrant: nil, hyphenated: gtin.digits, range: nil, publisher: nil)
+    }
+
+    /// ``registrantRanges`` as numbers: registrant width, bounds, and the divisor that leaves the
+    /// registrant of the 7 digits after the group.
+    private static let numericRanges: [(group: String, width: Int, low: Int, high: Int, divisor: Int)] = registrantRanges.map {
+        var divisor = 1
+        for _ in 0..<(7 - $0.start.count) { divisor *= 10 }
+        return ($0.group, $0.start.count, Int($0.start)!, Int($0.end)!, divisor)
     }
 }

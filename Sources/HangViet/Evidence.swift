@@ -35,6 +35,13 @@ public enum Evidence: Sendable, Hashable {
 /// engine asks it once per code, so implementations answer from memory.
 public protocol EvidenceProvider: Sendable {
     func facts(for gtin: GTIN) -> [RegistryFact]
+    /// The same, given the company-prefix split the verdict engine has already made (so it is
+    /// not made twice per code). The default calls ``facts(for:)``.
+    func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact]
+}
+
+extension EvidenceProvider {
+    public func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact] { facts(for: gtin) }
 }
 
 /// The registry's in-memory snapshot is the usual provider.

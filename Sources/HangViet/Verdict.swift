@@ -10,6 +10,11 @@ import OriginRegistry
 /// verdict.summary(.vi)            // "Doanh nghiệp đăng ký mã tại Việt Nam: …"
 /// verdict.caveats.first?.message(.en) // "Prefix 893 means the company licensed …"
 /// ```
+///
+/// A verdict is compact: the common evidence (number, prefix range, company prefix, registry
+/// facts shared with the registry snapshot) and the caveats (a set of flags) are stored without
+/// building arrays, so millions of verdicts a second cost almost no allocation. ``evidence``
+/// and ``caveats`` assemble the full lists when asked.
 public struct Verdict: Sendable, Hashable {
     /// Why an outcome is `notApplicable` or `unknown`.
     public enum Reason: String, Sendable, Hashable {
@@ -32,54 +37,82 @@ public struct Verdict: Sendable, Hashable {
     public let input: String
     public let outcome: Outcome
     public let reason: Reason?
-    public let evidence: [Evidence]
-    public let caveats: [Caveat]
+    /// The normalised number, if there is one.
+    public let gtin: GTIN?
+    /// The GS1 prefix range.
+    public let prefix: GS1PrefixRange?
+    /// The 893 company-prefix split.
+    public let companyPrefix: VietnameseCompanyPrefix.Split?
+    /// Registry facts (shared with the registry snapshot), each with its source.
+    public let registryFacts: [RegistryFact]
+    /// Other evidence, in order: ISBN, ISSN, AI 422, other GS1 data, links, text, errors.
+    let details: [Evidence]
+    /// The caveats that do not come from registry facts.
+    let flags: CaveatFlags
 
-    public init(input: String, outcome: Outcome, reason: Reason? = nil, evidence: [Evidence], caveats: [Caveat]) {
+    init(input: String, outcome: Outcome, reason: Reason? = nil, gtin: GTIN? = nil, prefix: GS1PrefixRange? = nil,
+         companyPrefix: VietnameseCompanyPrefix.Split? = nil, registryFacts: [RegistryFact] = [],
+         details: [Evidence] = [], flags: CaveatFlags = []) {
         self.input = input
         self.outcome = outcome
         self.reason = reason
-        self.evidence = evidence
-        self.caveats = caveats
+        self.gtin = gtin
+        self.prefix = prefix
+        self.companyPrefix = companyPrefix
+        self.registryFacts = registryFacts
+        self.details = details
+        self.flags = flags
     }
 
-    /// The normalised number, if there is one.
-    public var gtin: GTIN? {
-        for case .gtin(let gtin) in evidence { return gtin }
-        return nil
+    /// All the evidence, in order: number, prefix, company prefix, other data, registry facts.
+    public var evidence: [Evidence] {
+        var all: [Evidence] = []
+        all.reserveCapacity(3 + details.count + registryFacts.count)
+        if let gtin { all.append(.gtin(gtin)) }
+        if let prefix { all.append(.prefix(prefix)) }
+        if let companyPrefix { all.append(.companyPrefix(companyPrefix)) }
+        all += details
+        for fact in registryFacts { all.append(.registry(fact)) }
+        return all
     }
-    /// The GS1 prefix range.
-    public var prefix: GS1PrefixRange? {
-        for case .prefix(let range) in evidence { return range }
-        return nil
+
+    /// The caveats, in a fixed order: claims about the code first, registry caveats next, and
+    /// "codes can be copied" last.
+    public var caveats: [Caveat] {
+        var all: [Caveat] = []
+        for (flag, caveat) in CaveatFlags.ordered where flags.contains(flag) {
+            switch flag {
+            case .companyPrefixLengthUnknown:
+                if case .unknownLength(let block)? = companyPrefix { all.append(.companyPrefixLengthUnknown(block: block)) }
+            case .disputedPrefix:
+                if let other = prefix?.disputedReading { all.append(.disputedPrefix(otherReading: other)) }
+            default:
+                if let caveat { all.append(caveat) }
+            }
+        }
+        all += Caveat.registryCaveats(registryFacts)
+        if flags.contains(.codesCanBeCopied) { all.append(.codesCanBeCopied) }
+        return all
     }
-    /// The 893 company-prefix split.
-    public var companyPrefix: VietnameseCompanyPrefix.Split? {
-        for case .companyPrefix(let split) in evidence { return split }
-        return nil
-    }
+
     /// The Vietnamese ISBN analysis.
     public var isbn: VietnameseISBN.Analysis? {
-        for case .isbn(let analysis) in evidence { return analysis }
+        for case .isbn(let analysis) in details { return analysis }
         return nil
     }
     /// AI 422.
     public var countryOfOrigin: (code: Int, country: Country?)? {
-        for case .countryOfOrigin(let code, let country) in evidence { return (code, country) }
+        for case .countryOfOrigin(let code, let country) in details { return (code, country) }
         return nil
     }
     /// The error, for invalid inputs.
     public var error: GS1Error? {
-        for case .error(let error) in evidence { return error }
+        for case .error(let error) in details { return error }
         return nil
-    }
-    /// Registry facts.
-    public var registryFacts: [RegistryFact] {
-        evidence.compactMap { if case .registry(let fact) = $0 { return fact } else { return nil } }
     }
     /// Other GS1 data (batch, expiry …).
     public var elements: [ElementValue] {
-        evidence.compactMap { if case .element(let value) = $0 { return value } else { return nil } }
+        details.compactMap { if case .element(let value) = $0 { return value } else { return nil } }
     }
 
     /// Country name for display: Vietnamese for Viet Nam, else the ISO English short name.
@@ -88,5 +121,56 @@ public struct Verdict: Sendable, Hashable {
         if let country { return country.name }
         guard let code else { return language == .vi ? "không rõ nước" : "country not given" }
         return code.split(separator: ";").map { Country(alpha2: String($0))?.name ?? String($0) }.joined(separator: " & ")
+    }
+}
+
+/// The caveats a verdict can carry without a registry fact, as bits.
+struct CaveatFlags: OptionSet, Sendable, Hashable {
+    let rawValue: UInt16
+    static let declaredOriginIsAClaim = CaveatFlags(rawValue: 1 << 0)
+    static let digitalLinkNotFetched = CaveatFlags(rawValue: 1 << 1)
+    static let untrustedLink = CaveatFlags(rawValue: 1 << 2)
+    static let alsoValidEAN8 = CaveatFlags(rawValue: 1 << 3)
+    static let prefixIsNotOrigin = CaveatFlags(rawValue: 1 << 4)
+    static let vietnameseEAN8 = CaveatFlags(rawValue: 1 << 5)
+    /// The block comes from the verdict's company-prefix split.
+    static let companyPrefixLengthUnknown = CaveatFlags(rawValue: 1 << 6)
+    static let foreignPrefixIsNotOrigin = CaveatFlags(rawValue: 1 << 7)
+    /// The other reading comes from the verdict's prefix range.
+    static let disputedPrefix = CaveatFlags(rawValue: 1 << 8)
+    static let unassignedPrefix = CaveatFlags(rawValue: 1 << 9)
+    static let isbnGroupIsRegistration = CaveatFlags(rawValue: 1 << 10)
+    static let isbnRegistrantUnlisted = CaveatFlags(rawValue: 1 << 11)
+    static let possibleMisprintOrForgery = CaveatFlags(rawValue: 1 << 12)
+    static let codesCanBeCopied = CaveatFlags(rawValue: 1 << 13)
+
+    /// Display order (``codesCanBeCopied`` comes after the registry caveats).
+    static let ordered: [(CaveatFlags, Caveat?)] = [
+        (.declaredOriginIsAClaim, .declaredOriginIsAClaim), (.digitalLinkNotFetched, .digitalLinkNotFetched),
+        (.untrustedLink, .untrustedLink), (.alsoValidEAN8, .alsoValidEAN8), (.prefixIsNotOrigin, .prefixIsNotOrigin),
+        (.vietnameseEAN8, .vietnameseEAN8), (.companyPrefixLengthUnknown, nil),
+        (.foreignPrefixIsNotOrigin, .foreignPrefixIsNotOrigin), (.disputedPrefix, nil),
+        (.unassignedPrefix, .unassignedPrefix), (.isbnGroupIsRegistration, .isbnGroupIsRegistration),
+        (.isbnRegistrantUnlisted, .isbnRegistrantUnlisted), (.possibleMisprintOrForgery, .possibleMisprintOrForgery),
+    ]
+}
+
+extension Caveat {
+    /// The caveats registry facts bring: foreign or unverified owners, OCOP certificates that are
+    /// not current, foreign geographical indications.
+    static func registryCaveats(_ facts: [RegistryFact]) -> [Caveat] {
+        var caveats: [Caveat] = []
+        for fact in facts {
+            switch fact.ownership {
+            case .foreignGroup?: caveats.append(.foreignGroupBrand(fact))
+            case .unverified?: caveats.append(.ownershipUnverified(fact))
+            default: break
+            }
+            if let status = fact.ocop, !status.validity.isCurrent { caveats.append(.ocopNotCurrent(fact)) }
+            if fact.kind == .geographicalIndication, let country = fact[attribute: "country"], country != "VN" {
+                caveats.append(.foreignGeographicalIndication(fact))
+            }
+        }
+        return caveats
     }
 }

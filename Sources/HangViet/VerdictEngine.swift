@@ -29,7 +29,7 @@ public struct VerdictEngine: Sendable {
 
     /// The verdict for an input that could not be read at all (bad encoding, say).
     public func invalid(input: String, error: GS1Error) -> Verdict {
-        Verdict(input: input, outcome: .invalid, evidence: [.error(error)], caveats: [])
+        Verdict(input: input, outcome: .invalid, details: [.error(error)])
     }
 
     /// The verdict for a classified payload.
@@ -38,58 +38,54 @@ public struct VerdictEngine: Sendable {
         case .gtin(let gtin):
             return verdict(for: gtin, input: input)
         case .elementString(let elementString):
-            return verdict(for: elementString, input: input, prefixEvidence: [], extraCaveats: [])
+            return verdict(for: elementString, input: input, leading: [], flags: [])
         case .digitalLink(let link):
             return verdict(for: link.elementString, input: input,
-                           prefixEvidence: [.digitalLink(host: link.host, uri: link.uri)],
-                           extraCaveats: [.digitalLinkNotFetched])
+                           leading: [.digitalLink(host: link.host, uri: link.uri)], flags: .digitalLinkNotFetched)
         case .url(let url):
-            return Verdict(input: input, outcome: .unknown, reason: .link, evidence: [.link(url)], caveats: [.untrustedLink])
+            return Verdict(input: input, outcome: .unknown, reason: .link, details: [.link(url)], flags: .untrustedLink)
         case .text(let text):
-            return Verdict(input: input, outcome: .unknown, reason: .text, evidence: [.text(text)], caveats: [])
+            return Verdict(input: input, outcome: .unknown, reason: .text, details: [.text(text)])
         }
     }
 
     /// The verdict for a GTIN (EAN/UPC/ISBN/ISSN).
     public func verdict(for gtin: GTIN, input: String) -> Verdict {
-        var evidence: [Evidence] = []
-        evidence.reserveCapacity(4)
-        evidence.append(.gtin(gtin))
-        var caveats: [Caveat] = []
-        caveats.reserveCapacity(3)
+        var flags: CaveatFlags = []
+        var details: [Evidence] = []
+        var split: VietnameseCompanyPrefix.Split?
         let outcome: Outcome
         var reason: Verdict.Reason?
         let range = GS1PrefixTable.lookup(gtin)
-        if let range { evidence.append(.prefix(range)) }
-        if gtin.format == .upcE, (try? GTIN.parse(gtin.printedForm, as: .ean8)) != nil { caveats.append(.alsoValidEAN8) }
+        if gtin.format == .upcE, (try? GTIN.parse(gtin.printedForm, as: .ean8)) != nil { flags.insert(.alsoValidEAN8) }
         switch range?.kind {
         case .memberOrganisation?:
             if range!.start == 893 && range!.length == 3 {
                 outcome = .vietnameseRegistrant
-                caveats.append(.prefixIsNotOrigin)
+                flags.insert(.prefixIsNotOrigin)
                 if gtin.isGTIN8 {
-                    caveats.append(.vietnameseEAN8)
+                    flags.insert(.vietnameseEAN8)
                 } else {
-                    let split = VietnameseCompanyPrefix.split(gtin)
-                    evidence.append(.companyPrefix(split))
-                    if case .unknownLength(let block) = split { caveats.append(.companyPrefixLengthUnknown(block: block)) }
+                    let companyPrefix = VietnameseCompanyPrefix.split(gtin)
+                    split = companyPrefix
+                    if case .unknownLength = companyPrefix { flags.insert(.companyPrefixLengthUnknown) }
                 }
             } else {
                 outcome = .foreignRegistrant
-                caveats.append(.foreignPrefixIsNotOrigin)
+                flags.insert(.foreignPrefixIsNotOrigin)
             }
-            if let other = range!.disputedReading { caveats.append(.disputedPrefix(otherReading: other)) }
+            if range!.disputedReading != nil { flags.insert(.disputedPrefix) }
         case .gtin8Allocation?:
-            if gtin.isGTIN8 && !range!.name.contains("Global Office") {
+            if gtin.isGTIN8 && !range!.isGlobalOffice {
                 outcome = .foreignRegistrant
-                caveats.append(.foreignPrefixIsNotOrigin)
+                flags.insert(.foreignPrefixIsNotOrigin)
             } else if gtin.isGTIN8 {
                 outcome = .unknown
                 reason = .globalOffice
             } else {
                 outcome = .unknown
                 reason = .gtin8OnlyPrefix
-                caveats.append(.unassignedPrefix)
+                flags.insert(.unassignedPrefix)
             }
         case .bookland?:
             if gtin.leadingDigits13(4) == 9790 {
@@ -97,16 +93,16 @@ public struct VerdictEngine: Sendable {
                 reason = .sheetMusic
             } else if let analysis = VietnameseISBN.analyse(gtin) {
                 outcome = .vietnameseBook
-                evidence.append(.isbn(analysis))
-                caveats.append(.isbnGroupIsRegistration)
-                if analysis.registrant == nil { caveats.append(.isbnRegistrantUnlisted) }
+                details = [.isbn(analysis)]
+                flags.insert(.isbnGroupIsRegistration)
+                if analysis.registrant == nil { flags.insert(.isbnRegistrantUnlisted) }
             } else {
                 outcome = .foreignBook
             }
         case .issn?:
             outcome = .notApplicable
             reason = .serialPublication
-            if let issn = gtin.issn { evidence.append(.issn(issn)) }
+            if let issn = gtin.issn { details = [.issn(issn)] }
         case .restrictedCirculation?:
             outcome = .notApplicable
             reason = .restrictedCirculation
@@ -128,48 +124,32 @@ public struct VerdictEngine: Sendable {
         case .unassigned?, .gtin8Padding?, nil:
             outcome = .unknown
             reason = .unassignedPrefix
-            caveats.append(.unassignedPrefix)
+            flags.insert(.unassignedPrefix)
         }
-        if let provider = evidenceProvider {
-            for fact in provider.facts(for: gtin) {
-                evidence.append(.registry(fact))
-                switch fact.ownership {
-                case .foreignGroup?: caveats.append(.foreignGroupBrand(fact))
-                case .unverified?: caveats.append(.ownershipUnverified(fact))
-                default: break
-                }
-                if let status = fact.ocop, !status.validity.isCurrent { caveats.append(.ocopNotCurrent(fact)) }
-                if fact.kind == .geographicalIndication, let country = fact[attribute: "country"], country != "VN" {
-                    caveats.append(.foreignGeographicalIndication(fact))
-                }
-            }
-        }
-        if outcome != .notApplicable { caveats.append(.codesCanBeCopied) }
-        return Verdict(input: input, outcome: outcome, reason: reason, evidence: evidence, caveats: caveats)
+        let facts = evidenceProvider?.facts(for: gtin, companyPrefix: split ?? .notApplicable) ?? []
+        if outcome != .notApplicable { flags.insert(.codesCanBeCopied) }
+        return Verdict(input: input, outcome: outcome, reason: reason, gtin: gtin, prefix: range, companyPrefix: split,
+                       registryFacts: facts, details: details, flags: flags)
     }
 
-    private func verdict(for elementString: ElementString, input: String, prefixEvidence: [Evidence],
-                         extraCaveats: [Caveat]) -> Verdict {
-        var base: Verdict
-        if let gtin = elementString.gtin {
-            base = verdict(for: gtin, input: input)
-        } else {
-            base = Verdict(input: input, outcome: .unknown, reason: .noGTIN, evidence: [], caveats: [])
-        }
-        var evidence = prefixEvidence + base.evidence
-        var caveats = extraCaveats + base.caveats
+    private func verdict(for elementString: ElementString, input: String, leading: [Evidence], flags extra: CaveatFlags) -> Verdict {
+        let base = elementString.gtin.map { verdict(for: $0, input: input) }
+            ?? Verdict(input: input, outcome: .unknown, reason: .noGTIN)
+        var details = leading + base.details
+        var flags = base.flags.union(extra)
         var outcome = base.outcome
         var reason = base.reason
         for element in elementString.elements where element.code != "01" && element.code != "02" {
             if element.code == "422", case .country(let code, let country) = element.interpretation {
-                evidence.append(.countryOfOrigin(code: code, country: country))
+                details.append(.countryOfOrigin(code: code, country: country))
                 outcome = code == Country.vietnamNumeric ? .declaredVietnameseOrigin : .declaredForeignOrigin
                 reason = nil
-                caveats.insert(.declaredOriginIsAClaim, at: 0)
+                flags.insert(.declaredOriginIsAClaim)
             } else {
-                evidence.append(.element(element))
+                details.append(.element(element))
             }
         }
-        return Verdict(input: input, outcome: outcome, reason: reason, evidence: evidence, caveats: caveats)
+        return Verdict(input: input, outcome: outcome, reason: reason, gtin: base.gtin, prefix: base.prefix,
+                       companyPrefix: base.companyPrefix, registryFacts: base.registryFacts, details: details, flags: flags)
     }
 }

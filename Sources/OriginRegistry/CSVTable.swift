@@ -22,8 +22,15 @@ public struct CSVTable: Sendable {
     /// Parses `bytes`; `name` is only used in error messages.
     public init(bytes: [UInt8], name: String) throws(RegistryError) {
         let text = try Self.decode(bytes, name: name)
-        let delimiter = Self.sniffDelimiter(text)
-        var records = try Self.parse(text, delimiter: delimiter, name: name)
+        var records: [Row] = []
+        var delimiter: UInt8 = 0x2C
+        var failure: RegistryError?
+        var utf8 = text
+        utf8.withUTF8 { buffer in
+            delimiter = Self.sniffDelimiter(buffer)
+            do { records = try Self.parse(buffer, delimiter: delimiter, name: name) } catch { failure = error as? RegistryError }
+        }
+        if let failure { throw failure }
         // Drop blank lines (Excel adds trailing ones) and ";;;" lines of empty cells.
         records.removeAll { $0.fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
         guard let first = records.first else {
@@ -31,7 +38,7 @@ public struct CSVTable: Sendable {
         }
         self.header = first.fields.map { $0.trimmingWhitespace() }
         self.rows = Array(records.dropFirst())
-        self.delimiter = delimiter
+        self.delimiter = Character(Unicode.Scalar(delimiter))
     }
 
     static func decode(_ bytes: [UInt8], name: String) throws(RegistryError) -> String {
@@ -73,73 +80,87 @@ public struct CSVTable: Sendable {
     }
 
     /// The delimiter that occurs most in the first line, outside quotes; comma when none does.
-    static func sniffDelimiter(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+    static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var comma = 0, semicolon = 0, tab = 0
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle(); continue }
-            if !quoted && (character == "\n" || character == "\r\n" || character == "\r") { break }
-            if !quoted, counts[character] != nil { counts[character]! += 1 }
+        for byte in bytes {
+            if byte == 0x22 { quoted.toggle(); continue }
+            if quoted { continue }
+            if byte == 0x0A || byte == 0x0D { break }
+            switch byte {
+            case 0x2C: comma += 1
+            case 0x3B: semicolon += 1
+            case 0x09: tab += 1
+            default: break
+            }
         }
-        let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key != "," }!
-        return best.value == 0 ? "," : best.key
+        if semicolon > comma && semicolon >= tab { return 0x3B }
+        if tab > comma && tab > semicolon { return 0x09 }
+        return 0x2C
     }
 
-    static func parse(_ text: String, delimiter: Character, name: String) throws(RegistryError) -> [Row] {
+    /// Splits UTF-8 bytes into rows. Delimiters, quotes and line ends are ASCII, so working on
+    /// bytes is safe for any UTF-8 text; each field becomes a String once.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, name: String) throws(RegistryError) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1
         var rowLine = 1
         var quoted = false
         var quoteLine = 0
         var afterQuote = false
-        var iterator = text.makeIterator()
-        var pending: Character? = nil
-        func endRow() {
-            fields.append(field)
-            rows.append(Row(line: rowLine, fields: fields))
-            fields = []
-            field = ""
+        var index = 0
+        let count = bytes.count
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
         }
-        while let character = pending ?? iterator.next() {
-            pending = nil
+        while index < count {
+            let byte = bytes[index]
+            index += 1
             if quoted {
-                if character == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; afterQuote = true; pending = next }
-                    } else {
-                        quoted = false
-                    }
+                if byte == 0x22 {
+                    if index < count && bytes[index] == 0x22 { field.append(0x22); index += 1 }
+                    else { quoted = false; afterQuote = true }
+                } else if byte == 0x0D {
+                    if index < count && bytes[index] == 0x0A { index += 1 }
+                    line += 1
+                    field.append(0x0A)
                 } else {
-                    if character == "\n" || character == "\r\n" || character == "\r" { line += 1; field.append("\n") }
-                    else { field.append(character) }
+                    if byte == 0x0A { line += 1 }
+                    field.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\"" where field.allSatisfy({ $0 == " " }) && !afterQuote:
-                field = ""
+            switch byte {
+            case 0x22 where !afterQuote && field.allSatisfy({ $0 == 0x20 }):
+                field.removeAll(keepingCapacity: true)
                 quoted = true
                 quoteLine = line
             case delimiter:
-                fields.append(field)
-                field = ""
+                endField()
                 afterQuote = false
-            case "\n", "\r\n", "\r":
-                endRow()
+            case 0x0A, 0x0D:
+                if byte == 0x0D && index < count && bytes[index] == 0x0A { index += 1 }
+                endField()
+                rows.append(Row(line: rowLine, fields: fields))
+                fields = []
                 line += 1
                 rowLine = line
                 afterQuote = false
             default:
                 // Text after a closing quote ("a"b) is kept as people meant it.
-                field.append(character)
+                field.append(byte)
             }
         }
         if quoted {
             throw RegistryError(.badCSV, "\(name): the quote opened on line \(quoteLine) is never closed. Check that line for a stray \" character.", path: name)
         }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
+        if !field.isEmpty || !fields.isEmpty {
+            endField()
+            rows.append(Row(line: rowLine, fields: fields))
+        }
         return rows
     }
 }

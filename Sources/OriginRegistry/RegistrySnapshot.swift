@@ -31,6 +31,7 @@ public final class RegistrySnapshot: Sendable {
         var byPrefix: [UInt64: [RegistryFact]] = [:]
         var asserted = Set<Int>()
         var counts: [RegistryKind: Int] = [:]
+        var parsed: [UInt64: GTIN] = [:]
         var giByKey: [String: (GeographicalIndicationRecord, RegistrySource)] = [:]
         for case .geographicalIndication(let gi) in entries {
             let source = sources[gi.sourceID] ?? RegistrySource(address: "unknown")
@@ -54,6 +55,7 @@ public final class RegistrySnapshot: Sendable {
                 brandGroups[group, default: []].append(brand)
             case .product(let product):
                 guard let gtin = try? GTIN.parse(product.gtin) else { continue }
+                parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(product, source))
                 if let named = product.geographicalIndication,
                    let (gi, giSource) = giByKey["no:" + TextFolding.fold(named)] ?? giByKey[TextFolding.fold(named)] {
@@ -61,6 +63,7 @@ public final class RegistrySnapshot: Sendable {
                 }
             case .ocop(let ocop):
                 guard let code = ocop.gtin, let gtin = try? GTIN.parse(code) else { continue }
+                parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(ocop, source, asOf: asOf))
             case .geographicalIndication:
                 break
@@ -76,9 +79,16 @@ public final class RegistrySnapshot: Sendable {
                 asserted.insert(prefix.count)
             }
         }
+        let lengths = asserted.sorted(by: >)
+        // Exact-GTIN entries carry their company's facts too, so a lookup never concatenates.
+        for (value, gtin) in parsed {
+            if let company = Self.companyFacts(for: gtin, split: VietnameseCompanyPrefix.split(gtin), in: byPrefix, asserted: lengths) {
+                byGTIN[value]! += company
+            }
+        }
         self.byGTIN = byGTIN
         self.byCompanyPrefix = byPrefix
-        self.assertedPrefixLengths = asserted.sorted(by: >)
+        self.assertedPrefixLengths = lengths
         self.counts = counts
     }
 
@@ -86,18 +96,22 @@ public final class RegistrySnapshot: Sendable {
     /// company prefix. For 893 numbers the prefix length comes from GS1's table; blocks without a
     /// published length, and other prefixes, match the longest prefix a user imported.
     public func facts(for gtin: GTIN) -> [RegistryFact] {
-        let exact = byGTIN[gtin.value]
-        let company = companyFacts(for: gtin)
-        guard let exact else { return company ?? [] }
-        guard let company else { return exact }
-        return exact + company
+        facts(for: gtin, companyPrefix: VietnameseCompanyPrefix.split(gtin))
+    }
+
+    /// ``facts(for:)`` with the company-prefix split already made. No allocation: the arrays are
+    /// the snapshot's own.
+    public func facts(for gtin: GTIN, companyPrefix split: VietnameseCompanyPrefix.Split) -> [RegistryFact] {
+        if let exact = byGTIN[gtin.value] { return exact }
+        return Self.companyFacts(for: gtin, split: split, in: byCompanyPrefix, asserted: assertedPrefixLengths) ?? []
     }
 
     @inline(__always)
-    func companyFacts(for gtin: GTIN) -> [RegistryFact]? {
+    static func companyFacts(for gtin: GTIN, split: VietnameseCompanyPrefix.Split, in byCompanyPrefix: [UInt64: [RegistryFact]],
+                             asserted assertedPrefixLengths: [Int]) -> [RegistryFact]? {
         guard !byCompanyPrefix.isEmpty, !gtin.isGTIN8 else { return nil }
         let thirteen = gtin.value % 10_000_000_000_000
-        if case .known(let split) = VietnameseCompanyPrefix.split(gtin) {
+        if case .known(let split) = split {
             return byCompanyPrefix[UInt64(split.length) << 48 | Self.leading(thirteen, split.length)]
         }
         for length in assertedPrefixLengths {

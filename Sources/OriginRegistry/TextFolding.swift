@@ -9,26 +9,69 @@ import Foundation
 /// ```
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var lastWasSpace = true
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        func emit(_ byte: UInt8) {
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        for scalar in text.unicodeScalars {
             let value = scalar.value
-            // Combining marks: tone marks, breve, circumflex, horn …
-            if (0x0300...0x036F).contains(value) { continue }
-            let folded: Unicode.Scalar
-            switch value {
-            case 0x0110, 0x0111, 0x00D0: folded = "d" // Đ đ, and Ð typed in its place
-            default: folded = scalar
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case 0x41...0x5A: emit(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: emit(byte)
+                default: pendingSpace = true
+                }
+                continue
             }
-            if folded.properties.isAlphabetic || folded.properties.numericType != nil {
-                out.append(contentsOf: folded.properties.lowercaseMapping.unicodeScalars)
-                lastWasSpace = false
-            } else if !lastWasSpace {
-                out.append(" ")
-                lastWasSpace = true
+            if (0x0300...0x036F).contains(value) { continue } // combining marks (decomposed input)
+            if let base = latinBase(value) {
+                emit(base)
+                continue
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                var lower = String(scalar.properties.lowercaseMapping)
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                lower.withUTF8 { out.append(contentsOf: $0) }
+            } else {
+                pendingSpace = true
             }
         }
-        if lastWasSpace, !out.isEmpty { out.removeLast() }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII lower-case base letter of a Latin letter with diacritics (ắ → a, Ư → u, đ → d), or nil.
+    @inline(__always)
+    static func latinBase(_ value: UInt32) -> UInt8? {
+        let base: UInt8
+        switch value {
+        case 0x00C0...0x024F: base = latin1AndExtended[Int(value - 0x00C0)]
+        case 0x1E00...0x1EFF: base = latinAdditional[Int(value - 0x1E00)]
+        default: return nil
+        }
+        return base == 0 ? nil : base
+    }
+
+    /// Base letters for U+00C0–U+024F and U+1E00–U+1EFF (where Vietnamese letters live), made
+    /// once from Unicode's canonical decompositions; 0 where there is no ASCII base letter.
+    private static let latin1AndExtended: [UInt8] = table(0x00C0...0x024F)
+    private static let latinAdditional: [UInt8] = table(0x1E00...0x1EFF)
+
+    private static func table(_ range: ClosedRange<UInt32>) -> [UInt8] {
+        range.map { value -> UInt8 in
+            if value == 0x0110 || value == 0x0111 || value == 0x00D0 { return 0x64 } // Đ đ, and Ð typed for Đ
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let first = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars.first!.value
+            switch first {
+            case 0x41...0x5A: return UInt8(first) + 0x20
+            case 0x61...0x7A: return UInt8(first)
+            default: return 0
+            }
+        }
     }
 }
