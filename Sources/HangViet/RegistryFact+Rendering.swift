@@ -35,7 +35,7 @@ extension RegistryFact {
         let addresses = source.addresses
         var sourceText = addresses.first ?? source.address
         if addresses.count > 1 { sourceText += vi ? " và \(addresses.count - 1) nguồn khác" : " and \(addresses.count - 1) more" }
-        if let licence = source.licence, !sourceText.contains(licence) { sourceText += "; \(licence)" }
+        if let licence = source.licence, !source.licenceIsInAddress || addresses.count > 1 { sourceText += "; \(licence)" }
         return text + " [\(vi ? "nguồn" : "source"): \(sourceText)]"
     }
 

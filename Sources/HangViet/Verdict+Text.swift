@@ -50,23 +50,26 @@ extension Verdict {
 
     /// Appends one CSV field, quoted when it holds a comma, quote, CR or LF.
     public static func appendCSVField(_ field: String, to out: inout [UInt8]) {
-        var needsQuotes = false
-        var hasQuote = false
-        for byte in field.utf8 {
-            if byte == 0x22 { hasQuote = true; needsQuotes = true; break }
-            if byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuotes = true }
-        }
-        guard needsQuotes else { out.append(contentsOf: field.utf8); return }
-        out.append(0x22)
-        if hasQuote {
-            for byte in field.utf8 {
-                out.append(byte)
-                if byte == 0x22 { out.append(0x22) }
+        var field = field
+        field.withUTF8 { bytes in
+            var needsQuotes = false
+            var hasQuote = false
+            for byte in bytes {
+                if byte == 0x22 { hasQuote = true; needsQuotes = true; break }
+                if byte == 0x2C || byte == 0x0A || byte == 0x0D { needsQuotes = true }
             }
-        } else {
-            out.append(contentsOf: field.utf8)
+            guard needsQuotes else { out.append(contentsOf: bytes); return }
+            out.append(0x22)
+            if hasQuote {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == 0x22 { out.append(0x22) }
+                }
+            } else {
+                out.append(contentsOf: bytes)
+            }
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 
     /// String form of ``appendCSVField(_:to:)-([UInt8])``.

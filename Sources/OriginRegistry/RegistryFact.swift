@@ -101,10 +101,42 @@ public struct RegistrySource: Sendable, Hashable, Codable {
         self.title = title
         self.retrieved = retrieved
         self.licence = licence
+        self.addresses = RegistrySource.split(address)
+        self.licenceIsInAddress = licence.map { address.utf8.contains($0.utf8) } ?? false
     }
 
-    /// The addresses, split.
-    public var addresses: [String] {
-        address.split(separator: " ; ").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    /// The addresses, split (done once, when the source is made).
+    public let addresses: [String]
+    /// True when the address already names the licence (so displays need not repeat it).
+    public let licenceIsInAddress: Bool
+
+    enum CodingKeys: String, CodingKey { case address, title, retrieved, licence }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(address: try container.decode(String.self, forKey: .address),
+                  title: try container.decodeIfPresent(String.self, forKey: .title),
+                  retrieved: try container.decodeIfPresent(String.self, forKey: .retrieved),
+                  licence: try container.decodeIfPresent(String.self, forKey: .licence))
+    }
+
+    /// Splits "a ; b ; c" on the byte level.
+    static func split(_ address: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        let bytes = Array(address.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x3B && index > 0 && bytes[index - 1] == 0x20 && index + 1 < bytes.count && bytes[index + 1] == 0x20 {
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                index += 2
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        parts.append(String(decoding: current, as: UTF8.self))
+        return parts.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -106,7 +106,7 @@ struct RegistryPrinter {
                 text += hit.id.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + Self.summary(hit.entry) + "\n"
                 text += "             " + (vi ? "nguồn: " : "source: ") + (hit.source.addresses.first ?? hit.source.address)
                 if hit.source.addresses.count > 1 { text += vi ? " (và \(hit.source.addresses.count - 1) nguồn khác)" : " (+\(hit.source.addresses.count - 1) more)" }
-                if let licence = hit.source.licence, !hit.source.address.contains(licence) { text += "; \(licence)" }
+                if let licence = hit.source.licence, !hit.source.licenceIsInAddress { text += "; \(licence)" }
                 text += "\n"
             }
             try emit(text)

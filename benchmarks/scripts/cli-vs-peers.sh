@@ -11,6 +11,8 @@ python3 -c "import stdnum" 2>/dev/null || python3 -m pip install -q python-stdnu
 swift build -c release --product hangviet >&2
 BIN=.build/release/hangviet
 WORK=$(mktemp -d)
+# The bundled registry (no user file), so every machine measures the same thing.
+export HANGVIET_REGISTRY="$WORK/no-user-registry.sqlite"
 python3 - "$WORK" <<'PY'
 import sys
 codes = ["8934563138165", "8934561000235", "8935000567012", "8933607022682", "8938526297135",
@@ -28,12 +30,17 @@ for line in sys.stdin:
     valid = isbn.is_valid(code) if code.startswith(("978", "979")) else ean.is_valid(code)
     print(code, "valid" if valid else "invalid")
 PY
-echo "## one code"
+echo "## one code (with the bundled registry; then without any registry)"
 hyperfine -N --warmup 3 --runs 50 "$BIN check 8934563138165" 2>&1 | grep -E "Time|Range"
+hyperfine -N --warmup 3 --runs 50 "$BIN check --no-registry 8934563138165" 2>&1 | grep -E "Time|Range"
+echo "## one registry search, process start to exit"
+hyperfine -N --warmup 3 --runs 30 "$BIN registry search 'nuoc mam phu quoc'" 2>&1 | grep -E "Time|Range"
 for format in text csv; do
     echo "## 1M codes, --format $format"
     /usr/bin/time -f "wall %e s, peak RSS %M KB" "$BIN" check --format "$format" < "$WORK/1m.txt" > /dev/null || true
 done
+echo "## 1M codes, --format csv --no-registry"
+/usr/bin/time -f "wall %e s, peak RSS %M KB" "$BIN" check --format csv --no-registry < "$WORK/1m.txt" > /dev/null || true
 echo "## peer: python-stdnum, 1M codes (validation only)"
 /usr/bin/time -f "wall %e s, peak RSS %M KB" python3 "$WORK/stdnum_peer.py" < "$WORK/1m.txt" > /dev/null
 rm -rf "$WORK"
