@@ -20,6 +20,12 @@ final class BufferedOutput {
     }
 
     func write(bytes: [UInt8]) throws(CLIError) {
+        if bytes.count >= capacity {
+            // Large blocks go straight to the descriptor, without a copy into the buffer.
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { try flush() }
     }
@@ -31,6 +37,11 @@ final class BufferedOutput {
     }
 
     func flush() throws(CLIError) {
+        try writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ buffer: [UInt8]) throws(CLIError) {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in
@@ -39,12 +50,12 @@ final class BufferedOutput {
             if written < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
-                buffer.removeAll(keepingCapacity: true)
+                self.buffer.removeAll(keepingCapacity: true)
+                failed = reason
                 throw CLIError(message: "cannot write output: \(reason)", exitCode: 2)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

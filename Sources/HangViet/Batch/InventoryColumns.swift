@@ -1,0 +1,136 @@
+import OriginRegistry
+
+/// Which columns of an inventory file hold the barcode, the quantity and the price.
+///
+/// The barcode column is found by its header — gtin, barcode, ean, upc, "mã vạch",
+/// "mã sản phẩm" … (case, spaces and diacritics ignored) — or named with `--column NAME|N`.
+///
+/// ```swift
+/// let columns = try InventoryColumns(header: ["STT", "Tên hàng", "Mã vạch", "SL"], barcode: nil, quantity: "SL", price: nil)
+/// columns.barcode   // 2
+/// ```
+public struct InventoryColumns: Sendable, Hashable {
+    public let header: [String]
+    public let barcode: Int
+    public let quantity: Int?
+    public let price: Int?
+
+    /// Header names tried, in order, when no column is named.
+    public static let barcodeHeaders = [
+        "gtin", "barcode", "bar code", "ean", "ean13", "ean 13", "ean8", "upc", "upc a", "gtin13", "gtin 13", "gtin14",
+        "mã vạch", "mã số mã vạch", "mã barcode", "mã sản phẩm", "mã sp", "code", "product code",
+    ]
+
+    public init(header: [String], barcode: String?, quantity: String?, price: String?) throws(BatchError) {
+        self.header = header
+        if let barcode {
+            self.barcode = try Self.find(barcode, in: header, role: "--column")
+        } else {
+            let folded = header.map(Self.fold)
+            guard let index = Self.barcodeHeaders.lazy.compactMap({ name in folded.firstIndex(of: Self.fold(name)) }).first else {
+                throw BatchError(.noBarcodeColumn,
+                                 "no barcode column: the header is \(Self.describe(header)). Name the column with --column NAME or --column N (1 = first column); headers found automatically: gtin, barcode, ean, upc, mã vạch, mã sản phẩm.")
+            }
+            self.barcode = index
+        }
+        self.quantity = try quantity.map { name throws(BatchError) in try Self.find(name, in: header, role: "--quantity") }
+        self.price = try price.map { name throws(BatchError) in try Self.find(name, in: header, role: "--price") }
+    }
+
+    static func find(_ name: String, in header: [String], role: String) throws(BatchError) -> Int {
+        if let number = Int(name) {
+            guard number >= 1 && number <= header.count else {
+                throw BatchError(.noSuchColumn, "\(role) \(number): the header has \(header.count) columns (\(describe(header))).")
+            }
+            return number - 1
+        }
+        let folded = fold(name)
+        guard let index = header.firstIndex(where: { fold($0) == folded }) else {
+            throw BatchError(.noSuchColumn, "\(role) “\(name)”: no such column; the header is \(describe(header)).")
+        }
+        return index
+    }
+
+    static func fold(_ text: String) -> String { TextFolding.fold(text) }
+
+    static func describe(_ header: [String]) -> String {
+        header.enumerated().map { "\($0.offset + 1) “\($0.element)”" }.joined(separator: ", ")
+    }
+}
+
+/// A batch error about the file as a whole, with a stable code.
+public struct BatchError: Error, Sendable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public static let noBarcodeColumn = Code(rawValue: "no-barcode-column")
+        public static let noSuchColumn = Code(rawValue: "no-such-column")
+        public static let emptyFile = Code(rawValue: "empty-file")
+        public static let headerOnly = Code(rawValue: "header-only")
+        public static let unreadable = Code(rawValue: "unreadable")
+    }
+    public let code: Code
+    public let message: String
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+/// Quantities and prices as people type them in Viet Nam and elsewhere: "12", "1.5",
+/// "12.500" (twelve thousand five hundred: a dot followed by exactly three digits is a
+/// thousands separator), "12.500,75", "1,234.5", "25 000 đ", "₫25,000".
+public enum InventoryNumber {
+    public static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// ``parse(_:)`` from UTF-8 bytes.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        // Fast path: plain digits.
+        if !bytes.isEmpty && bytes.count <= 15 && bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            var value: UInt64 = 0
+            for byte in bytes { value = value * 10 + UInt64(byte - 0x30) }
+            return Double(value)
+        }
+        var digits: [UInt8] = []
+        var separators: [(byte: UInt8, position: Int)] = []
+        var negative = false
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39: digits.append(byte)
+            case 0x2C, 0x2E: separators.append((byte, digits.count))
+            case 0x2D where digits.isEmpty: negative = true
+            case 0x20, 0x09, 0x27: continue                 // spaces, apostrophes as group separators
+            case 0x64, 0x44, 0x56, 0x4E: continue           // d, D, VND letters
+            case 0xC2, 0xA0, 0xE2, 0x82, 0xAB, 0xC4, 0x91: continue // no-break space, ₫ (E2 82 AB), đ (C4 91)
+            default: return nil
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        // Which separator is the decimal point?
+        var decimalAt: Int?
+        if let last = separators.last {
+            let kinds = Set(separators.map(\.byte))
+            if kinds.count == 2 {
+                decimalAt = last.position
+            } else if separators.count == 1 && digits.count - last.position != 3 {
+                decimalAt = last.position
+            }
+            // One kind repeated, or one separator followed by exactly 3 digits: thousands.
+        }
+        var number = 0.0
+        var scale = 1.0
+        for (index, byte) in digits.enumerated() {
+            if let decimalAt, index >= decimalAt {
+                scale /= 10
+                number += Double(byte - 0x30) * scale
+            } else {
+                number = number * 10 + Double(byte - 0x30)
+            }
+        }
+        return negative ? -number : number
+    }
+}
