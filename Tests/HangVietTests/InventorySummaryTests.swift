@@ -1,0 +1,112 @@
+import GS1
+import OriginRegistry
+import Testing
+@testable import HangViet
+
+/// Shares checked against answers worked out by hand.
+@Suite("Inventory shares")
+struct InventorySummaryTests {
+    static let engine = VerdictEngine(evidenceProvider: try! RegistrySnapshot.seed(asOf: CalendarDate(year: 2026, month: 11, day: 23)))
+
+    func run(_ text: String, quantity: String? = nil, price: String? = nil) throws -> InventorySummary {
+        var reader = CSVRecordReader(source: MemorySource(Array(text.utf8)))
+        var record = CSVRecord()
+        _ = try reader.next(into: &record)
+        let header = (0..<record.fields.count).map { record.field($0)! }
+        let columns = try InventoryColumns(header: header, barcode: nil, quantity: quantity, price: price)
+        var checker = InventoryChecker(engine: Self.engine, columns: columns, language: .en, delimiter: reader.delimiter)
+        while try reader.next(into: &record) { checker.check(record) }
+        return checker.summary
+    }
+
+    // Vinamilk (registry: Vietnamese company) and an AI 422 = 704 element string are confirmed;
+    // Hảo Hảo is an 893 number of a foreign group's brand (Acecook); 8935000567012 is 893 with no
+    // registry fact (the 8935000 brands are not attached: GS1 prefixes there have 8 digits);
+    // 4901780188352 is Japanese; 2001234567893 is in-store (not counted); 8934563138166 is invalid.
+    static let inventory = """
+        Tên hàng;Mã vạch;SL;Đơn giá
+        Sữa;8934673503358;10;1.000
+        Hàng khai báo;(01)08934563138165(422)704;1;3.000
+        Mì;8934563138165;5;2000
+        PSP;8935000567012;1;100
+        Nhật;4901780188352;4;500
+        Cân ký;2001234567893;7;9
+        Lỗi;8934563138166;2;10
+
+        """
+
+    @Test("by SKU: 2 of 5 counted rows confirmed, 1 registrant only, 1 foreign group's, 1 other")
+    func bySKU() throws {
+        let summary = try run(Self.inventory)
+        #expect(summary.rows == 7)
+        #expect(summary.countedTotal(by: .sku) == 5)
+        #expect(summary.share(.confirmed, by: .sku) == 0.4)
+        #expect(summary.share(.registrantOnly, by: .sku) == 0.2)
+        #expect(summary.share(.registrantForeignGroup, by: .sku) == 0.2)
+        #expect(summary.share(.other, by: .sku) == 0.2)
+        #expect(summary.invalidCount == 1 && summary.invalidRows.first?.line == 8)
+        #expect(summary.outcomes[.notApplicable] == 1)
+        #expect(summary.foreignIssuers == ["GS1 Japan": 1])
+    }
+
+    @Test("by quantity (11 of 21) and by value (13 000 of 25 100, price × quantity, 1.000 read as one thousand)")
+    func weighted() throws {
+        let summary = try run(Self.inventory, quantity: "SL", price: "Đơn giá")
+        #expect(summary.countedTotal(by: .quantity) == 21)
+        #expect(summary.share(.confirmed, by: .quantity) == 11.0 / 21.0)
+        #expect(summary.countedTotal(by: .value) == 25_100)
+        #expect(summary.share(.confirmed, by: .value) == 13_000.0 / 25_100.0)
+        #expect(summary.share(.registrantForeignGroup, by: .value) == 10_000.0 / 25_100.0)
+        #expect(summary.badNumberCount == 0)
+    }
+
+    @Test("a quantity that is not a number is listed and left out of the weighted shares")
+    func badQuantity() throws {
+        let summary = try run("ean,qty\n8934673503358,abc\n4901780188352,3\n", quantity: "qty")
+        #expect(summary.badNumbers == [InventorySummary.BadNumber(line: 2, column: "qty", text: "abc")])
+        #expect(summary.share(.other, by: .quantity) == 1)
+        #expect(summary.share(.confirmed, by: .sku) == 0.5)
+    }
+
+    @Test("merging the parts of a split file gives the whole file's summary")
+    func mergeEqualsWhole() throws {
+        let whole = try run(Self.inventory, quantity: "SL", price: "Đơn giá")
+        let lines = Self.inventory.split(separator: "\n").map(String.init)
+        let first = try run(lines[0...3].joined(separator: "\n") + "\n", quantity: "SL", price: "Đơn giá")
+        let second = try run(([lines[0]] + lines[4...]).joined(separator: "\n") + "\n", quantity: "SL", price: "Đơn giá")
+        var merged = first
+        merged.merge(second)
+        for weight in InventorySummary.Weight.allCases {
+            for category in ShareCategory.allCases { #expect(merged.amount(category, by: weight) == whole.amount(category, by: weight)) }
+        }
+        #expect(merged.rows == whole.rows && merged.invalidCount == whole.invalidCount)
+    }
+
+    @Test func numbersAsPeopleTypeThem() {
+        #expect(InventoryNumber.parse("12") == 12)
+        #expect(InventoryNumber.parse("12.500") == 12_500)
+        #expect(InventoryNumber.parse("12.500,75") == 12_500.75)
+        #expect(InventoryNumber.parse("1,234.5") == 1_234.5)
+        #expect(InventoryNumber.parse("1.5") == 1.5)
+        #expect(InventoryNumber.parse("25 000 đ") == 25_000)
+        #expect(InventoryNumber.parse("₫25,000") == 25_000)
+        #expect(InventoryNumber.parse("1.234.567") == 1_234_567)
+        #expect(InventoryNumber.parse("abc") == nil)
+        #expect(InventoryNumber.parse("") == nil)
+    }
+
+    @Test("the barcode column is found by its Vietnamese header, by name or by number; a missing one lists the header")
+    func columns() throws {
+        #expect(try InventoryColumns(header: ["STT", "Tên hàng", "Mã vạch"], barcode: nil, quantity: nil, price: nil).barcode == 2)
+        #expect(try InventoryColumns(header: ["SKU", "EAN-13"], barcode: nil, quantity: nil, price: nil).barcode == 1)
+        #expect(try InventoryColumns(header: ["a", "b"], barcode: "2", quantity: nil, price: nil).barcode == 1)
+        #expect(try InventoryColumns(header: ["a", "Code vạch"], barcode: "code vach", quantity: nil, price: nil).barcode == 1)
+        #expect {
+            try InventoryColumns(header: ["STT", "Tên hàng"], barcode: nil, quantity: nil, price: nil)
+        } throws: { error in
+            let error = error as! BatchError
+            return error.code == .noBarcodeColumn && error.message.contains("1 “STT”, 2 “Tên hàng”") && error.message.contains("--column")
+        }
+        #expect(throws: BatchError.self) { try InventoryColumns(header: ["ean"], barcode: nil, quantity: "3", price: nil) }
+    }
+}
