@@ -150,31 +150,36 @@ public struct CSVRecordReader {
         var atFieldStart = true
         var newlines = 0
         return buffer.withUnsafeBufferPointer { bytes -> ParseResult in
-            // Fast path: a line without quotes. Fields are ranges of the line, copied once.
+            // Fast path: a line without quotes. One pass finds the line end and the delimiters;
+            // the line is copied once. On a quote, start again on the general path.
             var probe = start
             var sawQuote = false
+            var fieldBegin = 0
             while probe < end {
                 let byte = bytes[probe]
-                if byte == 0x0A || byte == 0x0D { break }
-                if byte == 0x22 { sawQuote = true; break }
+                if byte == delimiter {
+                    record.fields.append(fieldBegin..<(probe - start))
+                    fieldBegin = probe - start + 1
+                } else if byte == 0x0A || byte == 0x0D {
+                    break
+                } else if byte == 0x22 {
+                    sawQuote = true
+                    break
+                }
                 probe += 1
             }
             if !sawQuote && (probe < end || eof) {
                 var after = probe + 1
                 if probe < end && bytes[probe] == 0x0D {
-                    if after >= end && !eof { return .needMore }
+                    if after >= end && !eof { record.fields.removeAll(keepingCapacity: true); return .needMore }
                     if after < end && bytes[after] == 0x0A { after += 1 }
                 }
                 if probe >= end { after = end }
                 record.unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<probe]))
-                var fieldBegin = 0
-                for offset in 0..<(probe - start) where bytes[start + offset] == delimiter {
-                    record.fields.append(fieldBegin..<offset)
-                    fieldBegin = offset + 1
-                }
                 record.fields.append(fieldBegin..<(probe - start))
                 return .complete(end: probe, after: after, newlines: 0)
             }
+            record.fields.removeAll(keepingCapacity: true)
             while index < end {
                 let byte = bytes[index]
                 if quoted {

@@ -40,8 +40,8 @@ public struct RecordChunker {
         while true {
             if pending.count >= Self.targetBytes || eof {
                 if pending.isEmpty { return nil }
-                if eof { return take(pending.count) }
-                if let cut = boundary(limit: pending.count >= Self.maximumBytes) { return take(cut) }
+                if eof { return take(pending.count, lineEnds: Self.lineEnds(in: pending)) }
+                if let cut = boundary(limit: pending.count >= Self.maximumBytes) { return take(cut.end, lineEnds: cut.lineEnds) }
             }
             let old = pending.count
             pending.append(contentsOf: repeatElement(0, count: Self.targetBytes))
@@ -56,7 +56,7 @@ public struct RecordChunker {
         }
     }
 
-    private mutating func take(_ count: Int) -> Piece {
+    private mutating func take(_ count: Int, lineEnds: Int) -> Piece {
         var bytes = pending
         if count < pending.count {
             pending = Array(bytes[count...])
@@ -65,18 +65,19 @@ public struct RecordChunker {
             pending = []
         }
         let piece = Piece(bytes: bytes, firstLine: line)
-        line += Self.lineEnds(in: bytes)
+        line += lineEnds
         bytesRead += count
         return piece
     }
 
     /// The end (exclusive) of the last complete record in `pending`, or nil when there is none
     /// yet; with `force`, the last line end whatever the quotes say.
-    private func boundary(limit force: Bool) -> Int? {
-        pending.withUnsafeBufferPointer { bytes -> Int? in
+    private func boundary(limit force: Bool) -> (end: Int, lineEnds: Int)? {
+        pending.withUnsafeBufferPointer { bytes -> (end: Int, lineEnds: Int)? in
             var quotes = 0
-            var last: Int?
-            var lastAny: Int?
+            var lines = 0
+            var last: (end: Int, lineEnds: Int)?
+            var lastAny: (end: Int, lineEnds: Int)?
             var index = 0
             let count = bytes.count
             while index < count {
@@ -89,8 +90,9 @@ public struct RecordChunker {
                         if after >= count { break }      // might be CR LF split across reads
                         if bytes[after] == 0x0A { after += 1 }
                     }
-                    lastAny = after
-                    if quotes & 1 == 0 { last = after }
+                    lines += 1
+                    lastAny = (after, lines)
+                    if quotes & 1 == 0 { last = (after, lines) }
                     index = after
                     continue
                 }
