@@ -13,12 +13,17 @@ let package = Package(
         .library(name: "BarcodeScanning", targets: ["BarcodeScanning"]),
         .library(name: "OriginRegistry", targets: ["OriginRegistry"]),
         .library(name: "HangViet", targets: ["HangViet"]),
+        .library(name: "HangVietServer", targets: ["HangVietServer"]),
         .executable(name: "hangviet", targets: ["hangviet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
@@ -35,6 +40,17 @@ let package = Package(
         .target(name: "OriginRegistry", dependencies: ["GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
         .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry"]),
+        // The HTTP endpoint (Hummingbird 2): verdicts, photo scans, registry search.
+        .target(
+            name: "HangVietServer",
+            dependencies: [
+                "HangViet", "BarcodeScanning", "OriginRegistry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "hangviet",
@@ -42,6 +58,8 @@ let package = Package(
                 "BarcodeScanning",
                 "HangViet",
                 "OriginRegistry",
+                "HangVietServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +71,10 @@ let package = Package(
         .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
+        .testTarget(
+            name: "HangVietServerTests",
+            dependencies: ["HangVietServer", "HangViet", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,7 +32,7 @@ struct HangVietCommand: AsyncParsableCommand {
               hangviet registry search "nuoc mam phu quoc"
             """,
         version: version,
-        subcommands: [Check.self, Scan.self, Batch.self, RegistryCommand.self]
+        subcommands: [Check.self, Scan.self, Batch.self, RegistryCommand.self, Serve.self]
     )
 
     /// Runs the command and maps errors to the documented exit codes: usage errors are 2

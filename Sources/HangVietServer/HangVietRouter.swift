@@ -1,0 +1,165 @@
+import BarcodeScanning
+import Foundation
+import HangViet
+import Hummingbird
+import Logging
+import NIOCore
+import OriginRegistry
+
+/// Builds the router: the /v1 API, health, readiness, metrics and the OpenAPI document, behind
+/// middleware for access logs and metrics, shutdown, rate limits and JSON errors. Tests call
+/// this with `app.test(.router)`; `hangviet serve` calls ``buildApplication(configuration:service:logger:)``.
+public func buildRouter(configuration: ServerConfiguration, service: some VerificationService, metrics: ServerMetrics,
+                        readiness: Readiness, logger: Logger) -> Router<HangVietRequestContext> {
+    let router = Router(context: HangVietRequestContext.self)
+    router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
+    if let origin = configuration.corsOrigin { router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin), allowMethods: [.get, .post, .options])) }
+    router.add(middleware: GuardMiddleware(readiness: readiness, limiter: RateLimiter(perMinute: configuration.requestsPerMinutePerClient)))
+
+    router.get("/healthz") { _, _ in json(#"{"status":"ok"}"#) }
+    router.get("/readyz") { _, _ -> Response in
+        guard !readiness.isShuttingDown else { throw APIError(.shuttingDown, .serviceUnavailable, "the server is shutting down") }
+        return json(#"{"status":"ready"}"#)
+    }
+    router.get("/metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: metrics.render(scansRunning: service.scansRunning))))
+    }
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+    }
+
+    router.get("/v1/codes/:code") { request, context -> Response in
+        guard let raw = context.parameters.get("code") else { throw APIError(.malformedRequest, .badRequest, "no code in the path") }
+        let code = raw.removingPercentEncoding ?? raw
+        metrics.codes(1)
+        return json(service.verdict(for: code, language: Language(acceptLanguage: request.headers[.acceptLanguage])))
+    }
+
+    router.post("/v1/codes") { request, _ -> Response in
+        let body = try await collect(request, limit: configuration.maximumJSONBytes)
+        let codes = try decodeCodes(body, maximum: configuration.maximumCodesPerRequest)
+        metrics.codes(codes.count)
+        return json(service.verdicts(for: codes, language: Language(acceptLanguage: request.headers[.acceptLanguage])))
+    }
+
+    router.post("/v1/scan") { request, _ -> Response in
+        let contentType = request.headers[.contentType]?.lowercased() ?? "application/octet-stream"
+        let body = try await collect(request, limit: configuration.maximumScanBytes)
+        var image = body[...]
+        if contentType.hasPrefix("multipart/form-data") {
+            guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? ""),
+                  let part = MultipartForm.firstPart(body, boundary: boundary) else {
+                throw APIError(.malformedRequest, .badRequest, "a multipart/form-data body with a boundary and one image part was expected")
+            }
+            image = part
+        } else if !(contentType.hasPrefix("image/") || contentType.hasPrefix("application/octet-stream")) {
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType,
+                           "send the image as the raw body (Content-Type image/jpeg, image/png, image/webp, image/heic …) or as multipart/form-data")
+        }
+        let started = ContinuousClock.now
+        let answer = try await service.scan(Array(image), name: "upload", language: Language(acceptLanguage: request.headers[.acceptLanguage]))
+        metrics.scan(status: answer.status, seconds: seconds(since: started))
+        if let error = answer.error { throw APIError(scanError: error) }
+        return json(answer.json)
+    }
+
+    router.get("/v1/registry/search") { request, _ -> Response in
+        let query = request.uri.queryParameters.get("q") ?? ""
+        let limit = Int(request.uri.queryParameters.get("limit") ?? "") ?? 20
+        guard (1...configuration.maximumSearchResults).contains(limit) else {
+            throw APIError(.malformedRequest, .badRequest, "limit must be between 1 and \(configuration.maximumSearchResults)")
+        }
+        do {
+            return json(try service.search(query, limit: limit))
+        } catch let error as RegistryError {
+            throw APIError(registryError: error)
+        }
+    }
+    return router
+}
+
+/// Builds the application `hangviet serve` runs (HTTP/1.1, idle timeout, graceful shutdown).
+public func buildApplication(configuration: ServerConfiguration, service: some VerificationService, logger: Logger,
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    let metrics = ServerMetrics()
+    let readiness = Readiness()
+    let router = buildRouter(configuration: configuration, service: service, metrics: metrics, readiness: readiness, logger: logger)
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hangviet"),
+        services: [ShutdownWatcher(readiness: readiness)],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}
+
+// MARK: Helpers
+
+func json(_ text: String) -> Response { json(Array(text.utf8)) }
+
+func json(_ bytes: [UInt8]) -> Response {
+    Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+/// The body, refused with 413 past `limit` bytes (checked against Content-Length first).
+func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
+    if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+        throw APIError(.bodyTooLarge, .contentTooLarge, "the body is \(length) bytes; at most \(limit) are accepted")
+    }
+    do {
+        let buffer = try await request.body.collect(upTo: limit)
+        return Array(buffer.readableBytesView)
+    } catch is NIOTooManyBytesError {
+        throw APIError(.bodyTooLarge, .contentTooLarge, "the body is larger than \(limit) bytes")
+    }
+}
+
+/// `["8934563138165", …]` or `{"codes": [...]}`.
+func decodeCodes(_ body: [UInt8], maximum: Int) throws -> [String] {
+    let object: Any
+    do {
+        object = try JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])
+    } catch {
+        throw APIError(.malformedRequest, .badRequest, "the body is not JSON: send an array of codes, e.g. [\"8934563138165\"]")
+    }
+    let list = (object as? [Any]) ?? ((object as? [String: Any])?["codes"] as? [Any])
+    guard let list else {
+        throw APIError(.malformedRequest, .badRequest, "send a JSON array of codes (strings), e.g. [\"8934563138165\"], or {\"codes\": [...]}")
+    }
+    guard list.count <= maximum else {
+        throw APIError(.tooManyCodes, .contentTooLarge, "\(list.count) codes: at most \(maximum) per request")
+    }
+    return try list.enumerated().map { index, item in
+        guard let code = item as? String else {
+            throw APIError(.malformedRequest, .badRequest, "item \(index) is not a string; codes are strings (leading zeros matter)")
+        }
+        return code
+    }
+}
+
+extension Language {
+    /// The language an `Accept-Language` header prefers among vi and en (en by default).
+    init(acceptLanguage header: String?) {
+        guard let header else { self = .en; return }
+        var best: (Language, Double)?
+        for item in header.split(separator: ",") {
+            let parts = item.split(separator: ";")
+            let tag = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            let quality = parts.dropFirst().compactMap { part -> Double? in
+                let pair = part.split(separator: "=")
+                return pair.count == 2 && pair[0].trimmingCharacters(in: .whitespaces) == "q" ? Double(pair[1]) : nil
+            }.first ?? 1
+            let language: Language? = tag.hasPrefix("vi") ? .vi : tag.hasPrefix("en") ? .en : nil
+            if let language, quality > (best?.1 ?? -1) { best = (language, quality) }
+        }
+        self = best?.0 ?? .en
+    }
+}

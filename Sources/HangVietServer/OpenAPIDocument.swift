@@ -1,0 +1,291 @@
+/// The OpenAPI 3.1 description served at `GET /openapi.yaml`. The server's tests check the
+/// live responses against it (schemathesis, see Scripts/api-check.sh).
+public enum OpenAPIDocument {
+    public static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: HangViet
+  version: 0.1.0
+  summary: Is this Vietnamese goods? Offline, honest answers from barcodes.
+  description: |
+    Verdicts never claim more than their evidence: prefix 893 means a number licensed through
+    GS1 Vietnam, not goods made in Viet Nam; only GS1 AI 422 declares a country of origin; a
+    valid barcode does not prove a genuine product. Responses are the same JSON as the CLI's
+    `--format json`. `Accept-Language: vi` gives messages in Vietnamese (default English).
+servers:
+  - url: http://127.0.0.1:8080
+paths:
+  /v1/codes/{code}:
+    get:
+      operationId: checkCode
+      summary: One verdict for a barcode number, GS1 element string or Digital Link (percent-encoded).
+      parameters:
+        - name: code
+          in: path
+          required: true
+          schema: {type: string, minLength: 1, maxLength: 512}
+          example: "8934563138165"
+        - $ref: '#/components/parameters/AcceptLanguage'
+      responses:
+        '200':
+          description: The verdict (also for invalid codes, with outcome "invalid").
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Verdict'}
+        '429': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Error'}
+  /v1/codes:
+    post:
+      operationId: checkCodes
+      summary: Verdicts for a JSON array of codes (at most 1000 by default).
+      parameters:
+        - $ref: '#/components/parameters/AcceptLanguage'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              oneOf:
+                - type: array
+                  items: {type: string}
+                - type: object
+                  required: [codes]
+                  properties:
+                    codes:
+                      type: array
+                      items: {type: string}
+            example: ["8934563138165", "9786045823453"]
+      responses:
+        '200':
+          description: One verdict per code, in order.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '#/components/schemas/Verdict'}
+        '400': {$ref: '#/components/responses/Error'}
+        '413': {$ref: '#/components/responses/Error'}
+        '429': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Error'}
+  /v1/scan:
+    post:
+      operationId: scanImage
+      summary: Decode the barcodes in a photo (JPEG, PNG, WebP, HEIC/HEIF, PGM/PPM, BMP) and give each code's verdict.
+      parameters:
+        - $ref: '#/components/parameters/AcceptLanguage'
+      requestBody:
+        required: true
+        content:
+          image/*:
+            schema: {type: string, format: binary}
+          application/octet-stream:
+            schema: {type: string, format: binary}
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                image: {type: string, format: binary}
+      responses:
+        '200':
+          description: The scan report (status "ok" with codes, or "no-code").
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ScanReport'}
+        '400': {$ref: '#/components/responses/Error'}
+        '413': {$ref: '#/components/responses/Error'}
+        '415': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '429': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Error'}
+  /v1/registry/search:
+    get:
+      operationId: searchRegistry
+      summary: Search the registry (brands, GTINs, OCOP products, geographical indications), ignoring case and diacritics.
+      parameters:
+        - name: q
+          in: query
+          required: true
+          schema: {type: string, minLength: 1, maxLength: 200}
+          example: nuoc mam phu quoc
+        - name: limit
+          in: query
+          required: false
+          schema: {type: integer, minimum: 1, maximum: 50, default: 20}
+      responses:
+        '200':
+          description: Matching entries, best first, each with its source.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '#/components/schemas/RegistryEntry'}
+        '400': {$ref: '#/components/responses/Error'}
+        '429': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Error'}
+  /healthz:
+    get:
+      operationId: health
+      summary: The process is up.
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status]
+                properties:
+                  status: {type: string, const: ok}
+  /readyz:
+    get:
+      operationId: ready
+      summary: The server takes requests (503 while shutting down).
+      responses:
+        '200':
+          description: Ready
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status]
+                properties:
+                  status: {type: string, const: ready}
+        '503': {$ref: '#/components/responses/Error'}
+  /metrics:
+    get:
+      operationId: metrics
+      summary: Prometheus text metrics (requests, latencies, scans).
+      responses:
+        '200':
+          description: Prometheus exposition format
+          content:
+            text/plain:
+              schema: {type: string}
+  /openapi.yaml:
+    get:
+      operationId: openapi
+      summary: This document.
+      responses:
+        '200':
+          description: OpenAPI 3.1
+          content:
+            application/yaml:
+              schema: {type: string}
+components:
+  parameters:
+    AcceptLanguage:
+      name: Accept-Language
+      in: header
+      required: false
+      schema: {type: string}
+      example: vi
+  responses:
+    Error:
+      description: An error with a stable code.
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Error'}
+  schemas:
+    Error:
+      type: object
+      required: [error]
+      properties:
+        error:
+          type: object
+          required: [code, status, message]
+          properties:
+            code:
+              type: string
+              enum: [malformed-request, not-found, body-too-large, too-many-codes, unsupported-media-type,
+                     unreadable-image, rate-limited, busy, shutting-down, timeout, registry-error]
+            status: {type: integer}
+            message: {type: string}
+    Verdict:
+      type: object
+      required: [input, outcome, valid, summary, caveats]
+      properties:
+        input: {type: string}
+        outcome:
+          type: string
+          enum: [declared-vietnamese-origin, declared-foreign-origin, vietnamese-registrant, foreign-registrant,
+                 vietnamese-book, foreign-book, not-applicable, invalid, unknown]
+        valid: {type: boolean}
+        reason: {type: string}
+        summary: {type: string}
+        code:
+          type: object
+          properties:
+            format: {type: string}
+            digits: {type: string}
+            gtin14: {type: string}
+            printed: {type: string}
+        issuer: {type: object}
+        companyPrefix: {type: object}
+        isbn: {type: object}
+        issn: {type: string}
+        countryOfOrigin: {type: object}
+        elements: {type: array, items: {type: object}}
+        digitalLink: {type: object}
+        link: {type: string}
+        text: {type: string}
+        registry:
+          type: array
+          items:
+            type: object
+            required: [id, kind, name, source]
+            properties:
+              id: {type: string}
+              kind: {type: string, enum: [brand, product, ocop, geographical-indication]}
+              name: {type: string}
+              note: {type: string}
+              ownership: {type: string, enum: [vietnamese, foreign-group, unverified]}
+              ocop: {type: object}
+              attributes: {type: object}
+              source: {type: object}
+        error: {type: object}
+        caveats:
+          type: array
+          items:
+            type: object
+            required: [code, message]
+            properties:
+              code: {type: string}
+              message: {type: string}
+    ScanReport:
+      type: object
+      required: [status]
+      properties:
+        file: {type: string}
+        status: {type: string, enum: [ok, no-code, error]}
+        format: {type: string}
+        width: {type: integer}
+        height: {type: integer}
+        passes: {type: integer}
+        timedOut: {type: boolean}
+        milliseconds: {type: integer}
+        codes:
+          type: array
+          items:
+            type: object
+            required: [symbology, text]
+            properties:
+              symbology: {type: string}
+              text: {type: string}
+              verdict: {$ref: '#/components/schemas/Verdict'}
+    RegistryEntry:
+      type: object
+      required: [id, kind, name, fields, source]
+      properties:
+        id: {type: string}
+        kind: {type: string, enum: [brands, gtins, ocop, gi]}
+        name: {type: string}
+        origin: {type: string, enum: [seed, user]}
+        fields: {type: object, additionalProperties: {type: string}}
+        source:
+          type: object
+          required: [addresses]
+          properties:
+            addresses: {type: array, items: {type: string}}
+            licence: {type: string}
+"""#
+}

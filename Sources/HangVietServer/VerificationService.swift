@@ -1,0 +1,110 @@
+import BarcodeScanning
+import Foundation
+import HangViet
+import OriginRegistry
+
+/// What the HTTP endpoint does, independent of HTTP: verdicts, scans and registry search as
+/// the same JSON the CLI prints with `--format json`. ``LocalVerificationService`` is the
+/// default; tests can substitute their own.
+public protocol VerificationService: Sendable {
+    /// One verdict, as a JSON object.
+    func verdict(for code: String, language: Language) -> [UInt8]
+    /// Verdicts for several codes, as a JSON array.
+    func verdicts(for codes: [String], language: Language) -> [UInt8]
+    /// Decodes an image and gives each code's verdict, as a scan report JSON object.
+    func scan(_ bytes: [UInt8], name: String, language: Language) async throws -> ScanAnswer
+    /// Registry search, as a JSON array of entries with their sources.
+    func search(_ text: String, limit: Int) throws -> [UInt8]
+    /// Jobs decoding now (for metrics).
+    var scansRunning: Int { get }
+}
+
+/// The default service: a verdict engine over the registry snapshot, a barcode scanner bounded
+/// by a ``ScanLimiter``, and the registry database opened read-only for search.
+public struct LocalVerificationService: VerificationService {
+    public let engine: VerdictEngine
+    public let registry: RegistryDatabase
+    public let limiter: ScanLimiter
+    let scanOptions: ScanOptions
+
+    public init(configuration: ServerConfiguration, registryPath: String?) throws {
+        let path = Registry.resolvePath(registryPath)
+        // Read-only: no request can change the registry.
+        if FileManager.default.fileExists(atPath: path) {
+            registry = try RegistryDatabase.open(path: path, readOnly: true)
+        } else {
+            registry = try RegistryDatabase.inMemorySeed()
+        }
+        engine = VerdictEngine(evidenceProvider: try registry.snapshot())
+        limiter = ScanLimiter(concurrent: configuration.concurrentScans, queued: configuration.queuedScans)
+        var scan = ScanOptions()
+        scan.timeLimit = .milliseconds(configuration.scanTimeLimitMilliseconds)
+        scan.decoding.maximumPixels = configuration.maximumPixels
+        scan.decoding.maximumBytes = configuration.maximumScanBytes
+        scanOptions = scan
+    }
+
+    public var scansRunning: Int { limiter.running }
+
+    public func verdict(for code: String, language: Language) -> [UInt8] {
+        engine.verdict(for: code).jsonBytes(language)
+    }
+
+    public func verdicts(for codes: [String], language: Language) -> [UInt8] {
+        var out: [UInt8] = [0x5B]
+        for (index, code) in codes.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out += engine.verdict(for: code).jsonBytes(language)
+        }
+        out.append(0x5D)
+        return out
+    }
+
+    public func scan(_ bytes: [UInt8], name: String, language: Language) async throws -> ScanAnswer {
+        let engine = self.engine
+        let scanner = BarcodeScanner(options: scanOptions)
+        return try await limiter.run {
+            let report: ScanReport
+            do throws(ScanError) {
+                report = engine.report(scanning: try scanner.scan(bytes: bytes, source: name))
+            } catch {
+                report = engine.report(failing: error, source: name)
+            }
+            return ScanAnswer(json: report.jsonBytes(language), status: report.status, error: report.error)
+        }
+    }
+
+    public func search(_ text: String, limit: Int) throws -> [UInt8] {
+        let hits = try registry.search(text, limit: limit)
+        var out: [UInt8] = [0x5B]
+        for (index, hit) in hits.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            var w = JSONWriter(capacity: 512)
+            w.beginObject()
+            w.field("id", hit.id)
+            w.field("kind", hit.entry.kind.rawValue)
+            w.field("name", hit.entry.name)
+            w.field("origin", hit.entry.origin.rawValue)
+            w.beginObject("fields")
+            for (column, value) in hit.entry.fields where !value.isEmpty { w.field(column, value) }
+            w.endObject()
+            w.beginObject("source")
+            w.beginArray("addresses")
+            for address in hit.source.addresses { w.element(address) }
+            w.endArray()
+            w.field("licence", hit.source.licence)
+            w.endObject()
+            w.endObject()
+            out += w.bytes
+        }
+        out.append(0x5D)
+        return out
+    }
+}
+
+/// A scan's JSON report, its status (ok, no-code, error) and the error when the image could not be read.
+public struct ScanAnswer: Sendable {
+    public let json: [UInt8]
+    public let status: String
+    public let error: ScanError?
+}
