@@ -34,14 +34,14 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
         guard let raw = context.parameters.get("code") else { throw APIError(.malformedRequest, .badRequest, "no code in the path") }
         let code = raw.removingPercentEncoding ?? raw
         metrics.codes(1)
-        return json(service.verdict(for: code, language: Language(acceptLanguage: request.headers[.acceptLanguage])))
+        return json(service.verdict(for: code, language: Language(acceptLanguageHeader: request.headers[.acceptLanguage])))
     }
 
     router.post("/v1/codes") { request, _ -> Response in
         let body = try await collect(request, limit: configuration.maximumJSONBytes)
         let codes = try decodeCodes(body, maximum: configuration.maximumCodesPerRequest)
         metrics.codes(codes.count)
-        return json(service.verdicts(for: codes, language: Language(acceptLanguage: request.headers[.acceptLanguage])))
+        return json(service.verdicts(for: codes, language: Language(acceptLanguageHeader: request.headers[.acceptLanguage])))
     }
 
     router.post("/v1/scan") { request, _ -> Response in
@@ -59,7 +59,7 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
                            "send the image as the raw body (Content-Type image/jpeg, image/png, image/webp, image/heic …) or as multipart/form-data")
         }
         let started = ContinuousClock.now
-        let answer = try await service.scan(Array(image), name: "upload", language: Language(acceptLanguage: request.headers[.acceptLanguage]))
+        let answer = try await service.scan(Array(image), name: "upload", language: Language(acceptLanguageHeader: request.headers[.acceptLanguage]))
         metrics.scan(status: answer.status, seconds: seconds(since: started))
         if let error = answer.error { throw APIError(scanError: error) }
         return json(answer.json)
@@ -147,7 +147,7 @@ func decodeCodes(_ body: [UInt8], maximum: Int) throws -> [String] {
 
 extension Language {
     /// The language an `Accept-Language` header prefers among vi and en (en by default).
-    init(acceptLanguage header: String?) {
+    public init(acceptLanguageHeader header: String?) {
         guard let header else { self = .en; return }
         var best: (Language, Double)?
         for item in header.split(separator: ",") {
