@@ -33,6 +33,9 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
     router.get("/v1/codes/:code") { request, context -> Response in
         guard let raw = context.parameters.get("code") else { throw APIError(.malformedRequest, .badRequest, "no code in the path") }
         let code = raw.removingPercentEncoding ?? raw
+        guard code.utf8.count <= 512 else {
+            throw APIError(.malformedRequest, .badRequest, "the code is \(code.utf8.count) bytes; codes, element strings and links are at most 512")
+        }
         metrics.codes(1)
         return json(service.verdict(for: code, language: Language(acceptLanguageHeader: request.headers[.acceptLanguage])))
     }
@@ -66,8 +69,10 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
     }
 
     router.get("/v1/registry/search") { request, _ -> Response in
-        let query = request.uri.queryParameters.get("q") ?? ""
-        let limit = Int(request.uri.queryParameters.get("limit") ?? "") ?? 20
+        let query = request.uri.queryParameters.get("q").map { $0.removingPercentEncoding ?? $0 } ?? ""
+        guard query.count <= 200 else { throw APIError(.malformedRequest, .badRequest, "q is longer than 200 characters") }
+        let limitText = request.uri.queryParameters.get("limit")
+        let limit = limitText.map { Int($0) ?? 0 } ?? 20
         guard (1...configuration.maximumSearchResults).contains(limit) else {
             throw APIError(.malformedRequest, .badRequest, "limit must be between 1 and \(configuration.maximumSearchResults)")
         }

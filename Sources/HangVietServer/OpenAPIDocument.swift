@@ -32,6 +32,7 @@ paths:
           content:
             application/json:
               schema: {$ref: '#/components/schemas/Verdict'}
+        '400': {$ref: '#/components/responses/Error'}
         '429': {$ref: '#/components/responses/Error'}
         '503': {$ref: '#/components/responses/Error'}
   /v1/codes:
@@ -260,7 +261,8 @@ components:
         format: {type: string}
         width: {type: integer}
         height: {type: integer}
-        passes: {type: integer}
+        passes: {type: array, items: {type: string}}
+        warning: {type: string}
         timedOut: {type: boolean}
         milliseconds: {type: integer}
         codes:
