@@ -32,7 +32,7 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
 
     router.get("/v1/codes/:code") { request, context -> Response in
         guard let raw = context.parameters.get("code") else { throw APIError(.malformedRequest, .badRequest, "no code in the path") }
-        let code = raw.removingPercentEncoding ?? raw
+        let code = raw.utf8.contains(0x25) ? (raw.removingPercentEncoding ?? raw) : raw
         guard code.utf8.count <= 512 else {
             throw APIError(.malformedRequest, .badRequest, "the code is \(code.utf8.count) bytes; codes, element strings and links are at most 512")
         }

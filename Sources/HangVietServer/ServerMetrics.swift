@@ -21,9 +21,9 @@ public final class ServerMetrics: Sendable {
         var durations: [String: Histogram] = [:]   // route
         var scans: [String: Int] = [:]             // ok / no-code / error
         var scanDuration = Histogram()
-        var codes = 0
     }
     private let state = Mutex(State())
+    private let codesChecked = Atomic<Int>(0)
 
     public init() {}
 
@@ -41,7 +41,7 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    public func codes(_ count: Int) { state.withLock { $0.codes += count } }
+    public func codes(_ count: Int) { codesChecked.wrappingAdd(count, ordering: .relaxed) }
 
     /// The Prometheus exposition text.
     public func render(scansRunning: Int) -> String {
@@ -60,7 +60,7 @@ public final class ServerMetrics: Sendable {
         out += "# HELP hangviet_scan_duration_seconds Time to decode and scan one image.\n# TYPE hangviet_scan_duration_seconds histogram\n"
         out += Self.histogram("hangviet_scan_duration_seconds", label: nil, state.scanDuration)
         out += "# HELP hangviet_scans_running Images being decoded now.\n# TYPE hangviet_scans_running gauge\nhangviet_scans_running \(scansRunning)\n"
-        out += "# HELP hangviet_codes_checked_total Codes given verdicts.\n# TYPE hangviet_codes_checked_total counter\nhangviet_codes_checked_total \(state.codes)\n"
+        out += "# HELP hangviet_codes_checked_total Codes given verdicts.\n# TYPE hangviet_codes_checked_total counter\nhangviet_codes_checked_total \(codesChecked.load(ordering: .relaxed))\n"
         return out
     }
 

@@ -22,6 +22,9 @@ echo "## GET /healthz (64 connections)"
 wrk -t2 -c64 -d10s --latency "$URL/healthz" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
 echo "## GET /v1/codes/8934563138165 (64 connections)"
 wrk -t2 -c64 -d10s --latency "$URL/v1/codes/8934563138165" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+echo "## GET /v1/codes/4901780188352 (a foreign code: a smaller response, no registry facts; 64 connections)"
+wrk -t2 -c64 -d10s --latency "$URL/v1/codes/4901780188352" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+echo "## response sizes: $(curl -s "$URL/healthz" | wc -c) B (/healthz), $(curl -s "$URL/v1/codes/8934563138165" | wc -c) B (8934563138165), $(curl -s "$URL/v1/codes/4901780188352" | wc -c) B (4901780188352)"
 cat > "$WORK/scan.lua" <<LUA
 local f = io.open("Resources/samples/hao-hao-8934563138165.jpg", "rb")
 wrk.method = "POST"
