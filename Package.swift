@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
@@ -60,6 +61,7 @@ let package = Package(
                 "OriginRegistry",
                 "HangVietServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CHeif", "CTurboJPEG", "GS1"], exclude: ["Images"]),
         .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
-        .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"]),
+        .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HangVietServerTests",
             dependencies: ["HangVietServer", "HangViet", .product(name: "HummingbirdTesting", package: "hummingbird")]

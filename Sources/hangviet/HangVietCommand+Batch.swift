@@ -9,7 +9,8 @@ extension HangVietCommand {
             abstract: "Check every row of an inventory CSV/TSV and report the share of Vietnamese goods.",
             discussion: """
                 Reads CSV or TSV (UTF-8 with or without BOM; comma, semicolon or tab found from the
-                header; quoted fields; CRLF) as a stream, in constant memory. The barcode column is
+                header; quoted fields; CRLF) as a stream, in constant memory, or the first sheet
+                of an Excel .xlsx workbook. The barcode column is
                 found by its header (gtin, barcode, ean, upc, "mã vạch", "mã sản phẩm" …) or named
                 with --column. Every input row is written exactly once, with these columns first:
                 line, outcome, share_category, gtin, issuer, issuer_country, company_prefix,
@@ -81,7 +82,10 @@ extension HangVietCommand {
             let sink = try OutputFile(path: output)
             let result: InventorySummary
             do {
-                result = try await Self.check(fd: fd, size: size, name: name, engine: engine, format: format, language: language,
+                // An Excel workbook is turned into CSV first (in memory); everything else streams.
+                let isWorkbook = file != "-" && XLSXSheet.looksLikeXLSX(file)
+                let source: any ByteSource = isWorkbook ? MemorySource(try XLSXSheet.csv(path: file)) : FileDescriptorSource(fd: fd, name: name)
+                result = try await Self.check(source: source, size: isWorkbook ? nil : size, name: name, engine: engine, format: format, language: language,
                                               columns: (column, quantity, price), sink: sink)
                 try sink.commit()
             } catch {
@@ -100,10 +104,10 @@ extension HangVietCommand {
         /// Streams the input through the checker into the sink; returns the summary. This task
         /// cuts the input into pieces at record boundaries (cheap); the pieces are parsed and
         /// checked on all cores and written back in input order.
-        static func check(fd: Int32, size: Int?, name: String, engine: VerdictEngine, format: OutputFormat, language: Language,
-                          columns names: (barcode: String?, quantity: String?, price: String?),
+        static func check(source: any ByteSource, size: Int?, name: String, engine: VerdictEngine, format: OutputFormat,
+                          language: Language, columns names: (barcode: String?, quantity: String?, price: String?),
                           sink: OutputFile) async throws -> InventorySummary {
-            var chunker = RecordChunker(source: FileDescriptorSource(fd: fd, name: name))
+            var chunker = RecordChunker(source: source)
             guard let firstPiece = try nextPiece(&chunker) else {
                 throw CLIError(message: "\(name) is empty: it needs a header line and one line per product.")
             }

@@ -125,3 +125,33 @@ struct BatchCommandTests {
         #expect(message.contains("cannot write output"))
     }
 }
+
+@Suite("hangviet batch with an Excel workbook")
+struct BatchXLSXTests {
+    @Test("the first sheet of an .xlsx is read: shared and inline strings, numbers written in full, trailing empty cells")
+    func workbook() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/inventory.xlsx").path
+        let result = try CheckCommandTests.run(["batch", fixture, "--quantity", "SL"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasSuffix(",Tên hàng,Mã vạch,SL"))
+        #expect(lines[1].hasPrefix("2,vietnamese-registrant,registrant-foreign-group,8934563138165,"))
+        #expect(lines[1].hasSuffix(",\"Mì Hảo Hảo, chua cay\",8934563138165,5"))
+        #expect(lines[2].hasSuffix(",\"Sữa \"\"Vinamilk\"\"\",8934673503358,2"))
+        #expect(lines[3].hasPrefix("4,foreign-registrant,other,4901780188352,GS1 Japan,"))
+        #expect(result.stderr.contains("by quantity"))
+    }
+
+    @Test("a zip that is not a workbook gets a clear error")
+    func notAWorkbook() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("broken.xlsx").path
+        try Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5]).write(to: URL(fileURLWithPath: path))
+        let result = try CheckCommandTests.run(["batch", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.xlsx") && result.stderr.contains("CSV UTF-8"))
+    }
+}

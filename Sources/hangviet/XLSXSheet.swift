@@ -1,0 +1,216 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The first worksheet of an Excel .xlsx file as CSV bytes, for `hangviet batch`. Shared
+/// strings, inline strings and numbers are read; formulas give their cached values; empty cells
+/// keep their columns. The whole sheet is held in memory (Excel's own limit is 1 048 576 rows),
+/// and the unpacked size is capped so a zip bomb cannot exhaust memory.
+///
+/// ```swift
+/// let csv = try XLSXSheet.csv(path: "kho.xlsx")   // "Tên hàng,Mã vạch\nMì,8934563138165\n"
+/// ```
+enum XLSXSheet {
+    /// Largest unpacked XML accepted (sheet + shared strings).
+    static let maximumUnpackedBytes = 1 << 30
+
+    /// True when the file starts like a zip archive (an .xlsx is one).
+    static func looksLikeXLSX(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        return head == Data([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    static func csv(path: String) throws(CLIError) -> [UInt8] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw CLIError(message: "\(path) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
+        }
+        var budget = maximumUnpackedBytes
+        let sheetPath = firstSheetPath(archive) ?? "xl/worksheets/sheet1.xml"
+        guard let sheet = archive[sheetPath] else {
+            throw CLIError(message: "\(path) is a zip file but not an Excel workbook (no \(sheetPath)). Save the sheet as CSV UTF-8 and try again.")
+        }
+        var strings: [String] = []
+        if let shared = archive["xl/sharedStrings.xml"] {
+            let data = try read(shared, from: archive, budget: &budget, path: path)
+            let parser = SharedStringsParser()
+            try parse(data, with: parser, part: "xl/sharedStrings.xml", path: path)
+            strings = parser.strings
+        }
+        let data = try read(sheet, from: archive, budget: &budget, path: path)
+        let parser = SheetParser(strings: strings)
+        try parse(data, with: parser, part: sheetPath, path: path)
+        return parser.csv
+    }
+
+    private static func read(_ entry: Entry, from archive: Archive, budget: inout Int, path: String) throws(CLIError) -> Data {
+        var data = Data()
+        var remaining = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                remaining -= chunk.count
+                if remaining < 0 { throw CLIError(message: "\(path) unpacks to more than \(maximumUnpackedBytes >> 20) MB: refused (a zip bomb?).") }
+                data.append(chunk)
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(message: "\(path): \(entry.path) cannot be unpacked: \(error). Save the workbook again, or as CSV UTF-8.")
+        }
+        budget = remaining
+        return data
+    }
+
+    private static func parse(_ data: Data, with delegate: XMLParserDelegate & ParseFailure, part: String, path: String) throws(CLIError) {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        if !parser.parse() {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
+            throw CLIError(message: "\(path): \(part) is not readable XML (line \(parser.lineNumber): \(reason)). Save it again from Excel, or as CSV UTF-8.")
+        }
+    }
+
+    /// The first sheet listed in the workbook, through its relationship.
+    private static func firstSheetPath(_ archive: Archive) -> String? {
+        var budget = 64 << 20
+        guard let workbook = archive["xl/workbook.xml"], let rels = archive["xl/_rels/workbook.xml.rels"],
+              let workbookData = try? read(workbook, from: archive, budget: &budget, path: ""),
+              let relsData = try? read(rels, from: archive, budget: &budget, path: "") else { return nil }
+        let sheets = AttributeCollector(element: "sheet", attribute: "r:id")
+        let parser = XMLParser(data: workbookData)
+        parser.delegate = sheets
+        _ = parser.parse()
+        guard let id = sheets.values.first else { return nil }
+        let targets = RelationshipCollector()
+        let relsParser = XMLParser(data: relsData)
+        relsParser.delegate = targets
+        _ = relsParser.parse()
+        guard var target = targets.targets[id] else { return nil }
+        if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
+        return target
+    }
+}
+
+protocol ParseFailure: AnyObject {}
+
+/// <si> … <t>text</t> … </si>: one string per <si>, runs joined.
+final class SharedStringsParser: NSObject, XMLParserDelegate, ParseFailure {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "si" { current = "" }
+        if name == "t" { inText = true }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "t" { inText = false }
+        if name == "si" { strings.append(current) }
+    }
+}
+
+/// Cells to CSV lines: <row><c r="B2" t="s"><v>3</v></c>…</row>.
+final class SheetParser: NSObject, XMLParserDelegate, ParseFailure {
+    private let strings: [String]
+    var csv: [UInt8] = []
+    private var row: [String] = []
+    private var column = 0
+    private var type = ""
+    private var value = ""
+    private var inValue = false
+    private var width: Int?
+
+    init(strings: [String]) { self.strings = strings }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "row": row = []
+        case "c":
+            column = attributes["r"].map(Self.columnIndex) ?? row.count
+            type = attributes["t"] ?? ""
+            value = ""
+        case "v", "t": inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            var text = value
+            if type == "s", let index = Int(value), index < strings.count { text = strings[index] }
+            else if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+            else if type.isEmpty || type == "n" { text = Self.plainNumber(value) }
+            while row.count < column { row.append("") }
+            if column < row.count { row[column] = text } else { row.append(text) }
+        case "row":
+            // Excel leaves trailing empty cells out: pad to the header's width.
+            if width == nil { width = row.count }
+            while row.count < (width ?? 0) { row.append("") }
+            for (index, field) in row.enumerated() {
+                if index > 0 { csv.append(0x2C) }
+                Self.appendField(field, to: &csv)
+            }
+            csv.append(0x0A)
+        default: break
+        }
+    }
+
+    /// "AB12" → 27.
+    static func columnIndex(_ reference: String) -> Int {
+        var index = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            index = index * 26 + Int(scalar.value - 64)
+        }
+        return max(0, index - 1)
+    }
+
+    /// Excel stores long barcodes as numbers, sometimes as "8.934563138165E+12": write integers in full.
+    static func plainNumber(_ text: String) -> String {
+        guard text.contains("E") || text.contains("e"), let number = Double(text), number.rounded() == number,
+              abs(number) < 1e16 else { return text }
+        return String(Int64(number))
+    }
+
+    static func appendField(_ field: String, to out: inout [UInt8]) {
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            out.append(0x22)
+            out.append(contentsOf: field.replacingOccurrences(of: "\"", with: "\"\"").utf8)
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: field.utf8)
+        }
+    }
+}
+
+/// Values of one attribute on one element, in order.
+final class AttributeCollector: NSObject, XMLParserDelegate {
+    let element: String
+    let attribute: String
+    var values: [String] = []
+    init(element: String, attribute: String) {
+        self.element = element
+        self.attribute = attribute
+    }
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == element, let value = attributes[attribute] { values.append(value) }
+    }
+}
+
+/// Relationship Id → Target.
+final class RelationshipCollector: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+    }
+}
