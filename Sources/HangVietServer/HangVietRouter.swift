@@ -12,6 +12,7 @@ import OriginRegistry
 public func buildRouter(configuration: ServerConfiguration, service: some VerificationService, metrics: ServerMetrics,
                         readiness: Readiness, logger: Logger) -> Router<HangVietRequestContext> {
     let router = Router(context: HangVietRequestContext.self)
+    let cache = ResponseCache(capacity: configuration.cachedAnswers)
     router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
     if let origin = configuration.corsOrigin { router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin), allowMethods: [.get, .post, .options])) }
     router.add(middleware: GuardMiddleware(readiness: readiness, limiter: RateLimiter(perMinute: configuration.requestsPerMinutePerClient)))
@@ -37,7 +38,8 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
             throw APIError(.malformedRequest, .badRequest, "the code is \(code.utf8.count) bytes; codes, element strings and links are at most 512")
         }
         metrics.codes(1)
-        return json(service.verdict(for: code, language: Language(acceptLanguageHeader: request.headers[.acceptLanguage])))
+        let language = Language(acceptLanguageHeader: request.headers[.acceptLanguage])
+        return json(cache.answer(for: code, language: language) { service.verdict(for: code, language: language) })
     }
 
     router.post("/v1/codes") { request, _ -> Response in

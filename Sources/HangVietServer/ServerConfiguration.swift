@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeoutSeconds = 30
     /// An origin allowed by CORS (e.g. "https://app.example"); nil: no CORS headers at all.
     public var corsOrigin: String?
+    /// Verdict answers kept for repeated `GET /v1/codes/{code}` questions (0: none). The
+    /// registry snapshot does not change while the server runs, so cached answers stay right.
+    public var cachedAnswers = 8192
     /// Results per registry search.
     public var maximumSearchResults = 50
 

@@ -54,6 +54,9 @@ extension HangVietCommand {
         @Option(help: "Seconds an idle or slow connection is kept.")
         var idleTimeout = 30
 
+        @Option(help: "Verdict answers kept for repeated GET /v1/codes questions (0: no cache).")
+        var cache = 8192
+
         @Option(help: "Allow this origin to call the API from a browser (CORS); off by default.")
         var corsOrigin: String?
 
@@ -80,6 +83,7 @@ extension HangVietCommand {
             configuration.requestsPerMinutePerClient = rateLimit
             configuration.idleTimeoutSeconds = idleTimeout
             configuration.corsOrigin = corsOrigin
+            configuration.cachedAnswers = max(0, cache)
             var logger = Logger(label: "hangviet")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let service: LocalVerificationService

@@ -220,3 +220,22 @@ struct RouterTests {
         #expect(Language(acceptLanguageHeader: nil) == .en)
     }
 }
+
+@Suite("Verdict answer cache")
+struct ResponseCacheTests {
+    @Test("same question, same bytes, computed once; bounded by two generations")
+    func boundedAndReused() {
+        let cache = ResponseCache(capacity: 4)
+        var made = 0
+        for _ in 0..<3 { _ = cache.answer(for: "8934563138165", language: .en) { made += 1; return [1] } }
+        #expect(made == 1)
+        #expect(cache.answer(for: "8934563138165", language: .vi) { made += 1; return [2] } == [2])
+        #expect(made == 2)
+        for code in ["a", "b", "c", "d", "e", "f"] { _ = cache.answer(for: code, language: .en) { [3] } }
+        #expect(cache.count <= 4)
+        let disabled = ResponseCache(capacity: 0)
+        _ = disabled.answer(for: "x", language: .en) { made += 1; return [] }
+        _ = disabled.answer(for: "x", language: .en) { made += 1; return [] }
+        #expect(made == 4)
+    }
+}

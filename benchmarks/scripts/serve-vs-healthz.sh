@@ -20,10 +20,21 @@ curl -s "$URL/v1/codes/8934563138165" > /dev/null
 wrk -t2 -c64 -d3s "$URL/healthz" > /dev/null   # warm-up
 echo "## GET /healthz (64 connections)"
 wrk -t2 -c64 -d10s --latency "$URL/healthz" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
-echo "## GET /v1/codes/8934563138165 (64 connections)"
+echo "## GET /v1/codes/8934563138165 (64 connections; answer cache on, the default)"
 wrk -t2 -c64 -d10s --latency "$URL/v1/codes/8934563138165" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
 echo "## GET /v1/codes/4901780188352 (a foreign code: a smaller response, no registry facts; 64 connections)"
 wrk -t2 -c64 -d10s --latency "$URL/v1/codes/4901780188352" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+# The same server software with the answer cache off: every request computes verdict + JSON.
+"$BIN" serve --port 0 --rate-limit 0 --cache 0 --log-level warning 2> "$WORK/serve-nocache.log" &
+NOCACHE=$!
+trap 'kill $SERVER $NOCACHE 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 100); do grep -q "listening on" "$WORK/serve-nocache.log" && break; sleep 0.1; done
+URL2="http://127.0.0.1:$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$WORK/serve-nocache.log" | grep -o '[0-9]*$')"
+echo "## --cache 0: GET /v1/codes/8934563138165 (64 connections)"
+wrk -t2 -c64 -d10s --latency "$URL2/v1/codes/8934563138165" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+echo "## --cache 0: GET /v1/codes/4901780188352 (64 connections)"
+wrk -t2 -c64 -d10s --latency "$URL2/v1/codes/4901780188352" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+kill $NOCACHE
 echo "## response sizes: $(curl -s "$URL/healthz" | wc -c) B (/healthz), $(curl -s "$URL/v1/codes/8934563138165" | wc -c) B (8934563138165), $(curl -s "$URL/v1/codes/4901780188352" | wc -c) B (4901780188352)"
 cat > "$WORK/scan.lua" <<LUA
 local f = io.open("Resources/samples/hao-hao-8934563138165.jpg", "rb")
