@@ -89,13 +89,21 @@ extension RegistryFact {
             for attribute in attributes { w.field(attribute.key, attribute.value) }
             w.endObject()
         }
-        w.beginObject("source")
-        w.beginArray("addresses")
-        for address in source.addresses { w.element(address) }
-        w.endArray()
-        w.field("title", source.title)
-        w.field("licence", source.licence)
+        source.writeJSON(to: &w)
         w.endObject()
+    }
+}
+
+extension RegistrySource {
+    /// `"source": {"addresses": [...], "title": …, "retrieved": …, "licence": …}` inside an object.
+    public func writeJSON(to w: inout JSONWriter, key: String = "source") {
+        w.beginObject(key)
+        w.beginArray("addresses")
+        for address in addresses { w.element(address) }
+        w.endArray()
+        w.field("title", title)
+        w.field("retrieved", retrieved)
+        w.field("licence", licence)
         w.endObject()
     }
 }

@@ -88,12 +88,7 @@ public struct LocalVerificationService: VerificationService {
             w.beginObject("fields")
             for (column, value) in hit.entry.fields where !value.isEmpty { w.field(column, value) }
             w.endObject()
-            w.beginObject("source")
-            w.beginArray("addresses")
-            for address in hit.source.addresses { w.element(address) }
-            w.endArray()
-            w.field("licence", hit.source.licence)
-            w.endObject()
+            hit.source.writeJSON(to: &w)
             w.endObject()
             out += w.bytes
         }

@@ -79,8 +79,9 @@ public struct CSVTable: Sendable {
                             path: name)
     }
 
-    /// The delimiter that occurs most in the first line, outside quotes; comma when none does.
-    static func sniffDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    /// The delimiter (`,` `;` or tab) that occurs most in the first line, outside quotes; comma
+    /// when none does. Shared by the registry import and `hangviet batch`.
+    public static func sniffDelimiter<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt8 {
         var comma = 0, semicolon = 0, tab = 0
         var quoted = false
         for byte in bytes {

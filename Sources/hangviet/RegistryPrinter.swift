@@ -207,14 +207,7 @@ struct RegistryPrinter {
         w.beginObject("fields")
         for (column, value) in entry.fields where !value.isEmpty { w.field(column, value) }
         w.endObject()
-        w.beginObject("source")
-        w.beginArray("addresses")
-        for address in source.addresses { w.element(address) }
-        w.endArray()
-        w.field("title", source.title)
-        w.field("retrieved", source.retrieved)
-        w.field("licence", source.licence)
-        w.endObject()
+        source.writeJSON(to: &w)
         w.endObject()
         return w.text
     }

@@ -8,6 +8,14 @@ import Testing
 struct RegistryDatabaseTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 23)
 
+    /// A registry file in `folder` holding the seed and one user brand.
+    static func registryFile(in folder: TemporaryFolder, brand: String = "X") throws -> String {
+        let path = folder.path("registry.sqlite")
+        _ = try Registry.open(path: path, today: today).importFile(
+            bytes: Array("brand,source\n\(brand),s\n".utf8), name: "b.csv", kind: .brands, today: today)
+        return path
+    }
+
     @Test("“nuoc mam phu quoc” finds the Phú Quốc fish sauce GI first, with its source")
     func searchIgnoresDiacritics() throws {
         let database = try RegistryDatabase.inMemorySeed(today: Self.today)
@@ -64,9 +72,7 @@ struct RegistryDatabaseTests {
     @Test("a damaged registry is reported as damaged")
     func corruptDatabase() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path("registry.sqlite")
-        _ = try Registry.open(path: path, today: Self.today).importFile(
-            bytes: Array("brand,source\nX,s\n".utf8), name: "b.csv", kind: .brands, today: Self.today)
+        let path = try Self.registryFile(in: folder)
         var bytes = try #require(folder.bytes("registry.sqlite"))
         // Keep the header, scribble over the schema and data pages.
         for index in 100..<min(bytes.count, 40_000) { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
@@ -83,9 +89,7 @@ struct RegistryDatabaseTests {
     @Test("importing into a read-only registry fails cleanly and changes nothing")
     func readOnly() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path("registry.sqlite")
-        _ = try Registry.open(path: path, today: Self.today).importFile(
-            bytes: Array("brand,source\nX,s\n".utf8), name: "b.csv", kind: .brands, today: Self.today)
+        let path = try Self.registryFile(in: folder)
         let before = folder.bytes("registry.sqlite")
         let readOnly = try RegistryDatabase.open(path: path, readOnly: true, today: Self.today)
         let plan = try ImportPlan(bytes: Array("brand,source\nY,s\n".utf8), fileName: "y.csv", kind: .brands, defaultSource: nil, today: Self.today)
@@ -98,9 +102,7 @@ struct RegistryDatabaseTests {
     @Test("a registry written by a newer HangViet is refused, not silently misread")
     func newerSchema() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path("registry.sqlite")
-        _ = try Registry.open(path: path, today: Self.today).importFile(
-            bytes: Array("brand,source\nX,s\n".utf8), name: "b.csv", kind: .brands, today: Self.today)
+        let path = try Self.registryFile(in: folder)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')") }
         try queue.close()

@@ -1,3 +1,5 @@
+import OriginRegistry
+
 /// Reads CSV/TSV records one at a time from a stream, in bounded memory: UTF-8 with or without
 /// a byte-order mark, delimiter detected from the header, quoted fields with delimiters and line
 /// breaks inside, CRLF or LF. Each record keeps its raw bytes (to copy a row through unchanged)
@@ -95,7 +97,7 @@ public struct CSVRecordReader {
                     start += 3
                     bytesRead += 3
                 }
-                delimiter = Self.sniff(buffer[start..<end])
+                delimiter = CSVTable.sniffDelimiter(buffer[start..<end])
                 first = false
             }
             if start == end {
@@ -279,20 +281,6 @@ public struct CSVRecordReader {
         }
     }
 
-    /// The delimiter that occurs most in the first line outside quotes (comma when none).
-    static func sniff(_ bytes: ArraySlice<UInt8>) -> UInt8 {
-        var comma = 0, semicolon = 0, tab = 0
-        var quoted = false
-        for byte in bytes {
-            if byte == 0x22 { quoted.toggle(); continue }
-            if quoted { continue }
-            if byte == 0x0A || byte == 0x0D { break }
-            if byte == 0x2C { comma += 1 } else if byte == 0x3B { semicolon += 1 } else if byte == 0x09 { tab += 1 }
-        }
-        if semicolon > comma && semicolon >= tab { return 0x3B }
-        if tab > comma && tab > semicolon { return 0x09 }
-        return 0x2C
-    }
 }
 
 /// Where a reader's bytes come from.
