@@ -11,25 +11,25 @@ struct HangVietCommand: AsyncParsableCommand {
         commandName: "hangviet",
         abstract: "Is this Vietnamese goods? Offline, honest answers from barcodes. / Đây có phải hàng Việt Nam không?",
         discussion: """
-            A verdict never claims more than its evidence: prefix 893 means a number licensed
-            through GS1 Vietnam, not goods made in Viet Nam; only GS1 AI 422 declares a country
-            of origin; and a valid barcode does not prove a genuine product.
+            A verdict never claims more than its evidence: prefix 893 means a number licensed through GS1 Vietnam, not goods made in Viet Nam; only GS1 AI 422 declares a country of origin; and a valid barcode does not prove a genuine product.
 
-            EXIT CODES
-              0  every input was a well-formed code
-              1  some input was invalid (bad check digit, malformed)
-              2  usage or I/O error
+            Registry facts (brands and their owners, OCOP ratings, geographical indications) come from a local registry that names a source for every entry; see 'hangviet registry --help'.
 
-            Registry facts (brands and their owners, OCOP ratings, geographical indications)
-            come from a local registry that names a source for every entry; see
-            'hangviet registry --help'.
+            COMMANDS
+              check     verdicts for typed codes (arguments or standard input)
+              scan      read the barcodes in photos, with their verdicts
+              batch     check an inventory file; the share of Vietnamese goods
+              registry  the local registry: stats, search, show, import, export
+              serve     the HTTP endpoint for apps
+            Each command's --help lists its exit codes (0 means success; 2 a usage or I/O error).
 
             EXAMPLES
               hangviet check 8934563138165
               hangviet check --lang vi 8934563138165 9786045823453
-              hangviet check "(01)08934563138165(422)704"
-              cat codes.txt | hangviet check --format ndjson
+              hangviet scan photo.jpg
+              hangviet batch inventory.csv --quantity SL > checked.csv
               hangviet registry search "nuoc mam phu quoc"
+              hangviet serve --port 8080
             """,
         version: version,
         subcommands: [Check.self, Scan.self, Batch.self, RegistryCommand.self, Serve.self]
