@@ -13,18 +13,7 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        /// Runs `body`, stamping any error it throws with the input's name.
-    static func labelling<T>(_ source: String, _ body: () throws(ScanError) -> T) throws(ScanError) -> T {
-        do throws(ScanError) {
-            return try body()
-        } catch {
-            var error = error
-            error.source = source
-            throw error
-        }
-    }
-
-    public var description: String { rawValue }
+        public var description: String { rawValue }
 
         /// Zero bytes.
         public static let emptyInput = Code(rawValue: "empty-input")

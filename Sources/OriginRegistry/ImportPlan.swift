@@ -177,11 +177,7 @@ enum RowValidator {
         guard prefix.allSatisfy(\.isASCIIDigit) else { return "“\(prefix)” is not digits" }
         guard (4...12).contains(prefix.count) else { return "“\(prefix)” has \(prefix.count) digits; GS1 company prefixes have 4 to 12" }
         guard prefix.hasPrefix("893") else { return nil }
-        // Check the length against GS1's table for 893 with a made-up GTIN in that block.
-        let padded = prefix + String(repeating: "0", count: 12 - prefix.count)
-        let digits = padded.compactMap { $0.wholeNumberValue.map(UInt8.init) }
-        guard let probe = try? GTIN.parse(padded + String(CheckDigit.gs1(for: digits))) else { return nil }
-        if case .known(let split) = VietnameseCompanyPrefix.split(probe), split.length != prefix.count {
+        if case .known(let split) = lengthRuleSplit(prefix), split.length != prefix.count {
             return "“\(prefix)” has \(prefix.count) digits, but GS1 says company prefixes starting \(split.rule.prefix) have \(split.length)"
         }
         return nil
@@ -279,10 +275,15 @@ extension Character {
 extension RowValidator {
     /// True when GS1's table gives a length for this 893 prefix's block (whatever the length).
     static func companyPrefixLengthIsPublished(_ prefix: String) -> Bool {
+        if case .known = lengthRuleSplit(prefix) { return true }
+        return false
+    }
+
+    /// GS1's 893 length rule for a prefix, found by splitting a made-up GTIN in its block.
+    static func lengthRuleSplit(_ prefix: String) -> VietnameseCompanyPrefix.Split {
         let padded = String((prefix + String(repeating: "0", count: 12)).prefix(12))
         let digits = padded.compactMap { $0.wholeNumberValue.map(UInt8.init) }
-        guard let probe = try? GTIN.parse(padded + String(CheckDigit.gs1(for: digits))) else { return false }
-        if case .known = VietnameseCompanyPrefix.split(probe) { return true }
-        return false
+        guard let probe = try? GTIN.parse(padded + String(CheckDigit.gs1(for: digits))) else { return .notApplicable }
+        return VietnameseCompanyPrefix.split(probe)
     }
 }

@@ -212,7 +212,3 @@ struct RegistryPrinter {
         return w.text
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-}

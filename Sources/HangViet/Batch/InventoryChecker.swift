@@ -125,11 +125,9 @@ public struct InventoryChecker: Sendable {
             // Nothing else to say: product, brand, ownership, OCOP stars and status, reason all empty.
             for _ in 0..<6 { out.append(d) }
         } else {
-            var index = 7
             forEachAddedValue(line: record.line, from: 7) { value, isNumberLike in
                 if isNumberLike { Self.appendUTF8(value, to: &out) } else { appendField(value, to: &out) }
                 out.append(d)
-                index += 1
             }
         }
         out.append(contentsOf: record.bytes)

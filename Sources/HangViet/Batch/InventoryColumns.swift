@@ -65,9 +65,6 @@ public struct BatchError: Error, Sendable, CustomStringConvertible {
         public init(rawValue: String) { self.rawValue = rawValue }
         public static let noBarcodeColumn = Code(rawValue: "no-barcode-column")
         public static let noSuchColumn = Code(rawValue: "no-such-column")
-        public static let emptyFile = Code(rawValue: "empty-file")
-        public static let headerOnly = Code(rawValue: "header-only")
-        public static let unreadable = Code(rawValue: "unreadable")
     }
     public let code: Code
     public let message: String

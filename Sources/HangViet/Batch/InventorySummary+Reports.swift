@@ -122,5 +122,6 @@ extension InventorySummary {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    /// Right-aligned in `width` characters (for text tables).
+    public func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }
