@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 WORK=$(mktemp -d)
 export HANGVIET_REGISTRY="$WORK/no-user-registry.sqlite"
 .build/release/hangviet serve --port 0 --rate-limit 0 --log-level warning 2> "$WORK/serve.log" &

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-dependencies.sh
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 .build/release/hangviet scan Resources/samples/hao-hao-8934563138165.jpg --format text
 .build/release/hangviet batch Resources/samples/inventory.csv --quantity SL --price "Đơn giá" > /dev/null
 exec .build/release/hangviet check - --format "${FORMAT:-table}" < Resources/samples/codes.txt

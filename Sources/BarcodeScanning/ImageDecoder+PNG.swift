@@ -1,9 +1,14 @@
 import CPNG
 
 extension ImageDecoder {
-    /// PNG through libpng's simplified API (which keeps libpng's longjmp error handling inside
+    /// PNG through libpng's simplified API (after ``decodeFastPNG(_:source:)`` for the common layouts) (which keeps libpng's longjmp error handling inside
     /// C), converted to 8-bit grey with transparency laid over white.
     func decodePNG(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {
+        if let fast = try decodeFastPNG(buffer, source: source) { return fast }
+        return try decodePNGWithLibpng(buffer, source: source)
+    }
+
+    func decodePNGWithLibpng(_ buffer: UnsafeRawBufferPointer, source: String) throws(ScanError) -> DecodedImage {
         var png = png_image()
         png.version = UInt32(PNG_IMAGE_VERSION)
         defer { png_image_free(&png) }

@@ -128,9 +128,15 @@ public struct CSVTable: Sendable {
                     if index < count && bytes[index] == 0x0A { index += 1 }
                     line += 1
                     field.append(0x0A)
-                } else {
-                    if byte == 0x0A { line += 1 }
+                } else if byte == 0x0A {
+                    line += 1
                     field.append(byte)
+                } else {
+                    // A run of ordinary bytes at once.
+                    var end = index
+                    while end < count, bytes[end] != 0x22, bytes[end] != 0x0D, bytes[end] != 0x0A { end += 1 }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+                    index = end
                 }
                 continue
             }
@@ -151,8 +157,12 @@ public struct CSVTable: Sendable {
                 rowLine = line
                 afterQuote = false
             default:
-                // Text after a closing quote ("a"b) is kept as people meant it.
-                field.append(byte)
+                // Text after a closing quote ("a"b) is kept as people meant it. A run of
+                // ordinary bytes is copied at once.
+                var end = index
+                while end < count, bytes[end] != delimiter, bytes[end] != 0x22, bytes[end] != 0x0D, bytes[end] != 0x0A { end += 1 }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index - 1)..<end]))
+                index = end
             }
         }
         if quoted {
@@ -168,9 +178,15 @@ public struct CSVTable: Sendable {
 
 extension String {
     func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
+        // Most cells start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return self
+        }
+        // Scalars, not Characters: no grapheme breaking (a Character is whitespace when its
+        // first scalar is).
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
     }
 }

@@ -123,6 +123,23 @@ extension RegistrySnapshot {
     /// The snapshot of the bundled seed alone, built straight from the compiled-in CSVs, with
     /// the same IDs a fresh registry file gives them.
     public static func seed(asOf today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
+        if let prefetched = SeedPrefetch.shared.take(today: today) { return try prefetched.get() }
+        return try buildSeed(asOf: today)
+    }
+
+    /// Starts building today's seed snapshot on a background thread, so that a command that
+    /// will need it (`check`, `scan`) overlaps the work with its own start-up; ``seed(asOf:)``
+    /// then waits for that result instead of building another. Calling it twice does nothing.
+    ///
+    /// ```swift
+    /// RegistrySnapshot.prefetchSeed()      // first thing in main
+    /// let snapshot = try RegistrySnapshot.seed()   // later: the prefetched one
+    /// ```
+    public static func prefetchSeed() {
+        SeedPrefetch.shared.start(today: .today())
+    }
+
+    static func buildSeed(asOf today: CalendarDate) throws(RegistryError) -> RegistrySnapshot {
         var entries: [RegistryEntry] = []
         var sources: [Int64: RegistrySource] = [:]
         var sourceIDs: [String: Int64] = [:]

@@ -139,8 +139,8 @@ extension RegistryDatabase {
 extension RegistrySource {
     /// Open Food Facts data and its forks are under the Open Database License.
     static func licence(forAddress address: String) -> String? {
-        let lower = address.lowercased()
-        if lower.contains("openfoodfacts") || lower.contains("lifyzer") || lower.contains("open food facts") { return "ODbL" }
+        if address.containsBytes(folding: "openfoodfacts") || address.containsBytes(folding: "lifyzer")
+            || address.containsBytes(folding: "open food facts") { return "ODbL" }
         return nil
     }
 }

@@ -114,11 +114,15 @@ public struct ColumnSpec: Sendable, Hashable {
         self.required = required
         self.aliases = aliases
         self.ignored = ignored
+        self.foldedNames = ([name] + aliases).map(ColumnSpec.fold)
     }
+
+    /// The name and aliases folded once (see ``fold(_:)``).
+    private let foldedNames: [String]
 
     /// True when `header` names this column.
     func matches(_ folded: String) -> Bool {
-        ColumnSpec.fold(name) == folded || aliases.contains { ColumnSpec.fold($0) == folded }
+        foldedNames.contains(folded)
     }
 
     /// Headers folded for matching: no case, diacritics, spaces or underscores.

@@ -6,6 +6,7 @@ extension HangVietCommand {
     /// `hangviet batch FILE`: every row of an inventory checked, and the share of Vietnamese goods.
     struct Batch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "batch",
             abstract: "Check every row of an inventory CSV/TSV and report the share of Vietnamese goods.",
             discussion: """
                 Reads CSV or TSV (UTF-8 with or without BOM; comma, semicolon or tab found from the

@@ -7,6 +7,7 @@ extension HangVietCommand {
     /// `hangviet check CODE…`: one verdict per code, from the arguments or standard input.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check barcodes: EAN/UPC/GTIN/ISBN numbers, GS1 element strings or Digital Links.",
             discussion: """
                 Codes come from the arguments, or from standard input (one per line) when there

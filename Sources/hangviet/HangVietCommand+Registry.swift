@@ -30,7 +30,7 @@ extension HangVietCommand {
 
 extension HangVietCommand.RegistryCommand {
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count the entries by kind, seed and yours.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count the entries by kind, seed and yours.")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var registry: RegistryOptions
 
@@ -45,6 +45,7 @@ extension HangVietCommand.RegistryCommand {
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find entries by name, producer, province, company or number, ignoring case and diacritics.",
             discussion: """
                 EXAMPLES
@@ -88,6 +89,7 @@ extension HangVietCommand.RegistryCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one entry with all its fields and its source.",
             discussion: "IDs come from search results: brand:2, product:15, ocop:40, gi:1.")
         @OptionGroup var options: GlobalOptions
@@ -108,6 +110,7 @@ extension HangVietCommand.RegistryCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a CSV file of brands, GTINs, OCOP products or geographical indications.",
             discussion: """
                 All or nothing: a file with any bad row is rejected as a whole and every bad row is
@@ -180,6 +183,7 @@ extension HangVietCommand.RegistryCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export entries of one kind (seed and yours) as CSV or JSON, re-importable as they are.")
         @OptionGroup var registry: RegistryOptions
 

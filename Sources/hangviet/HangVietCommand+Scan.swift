@@ -8,6 +8,7 @@ extension HangVietCommand {
     /// code's verdict.
     struct Scan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Read barcodes from photos (JPEG, PNG, WebP, HEIC …) and check each code.",
             discussion: """
                 Images come from files, directories (their image files; subdirectories with

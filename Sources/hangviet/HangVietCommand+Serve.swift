@@ -8,6 +8,7 @@ extension HangVietCommand {
     /// `hangviet serve`: the HTTP endpoint for apps.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve verdicts, photo scans and registry search over HTTP (JSON).",
             discussion: """
                 Endpoints: GET /v1/codes/{code}, POST /v1/codes (JSON array), POST /v1/scan (image

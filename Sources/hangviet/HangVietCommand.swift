@@ -38,6 +38,7 @@ struct HangVietCommand: AsyncParsableCommand {
     /// Runs the command and maps errors to the documented exit codes: usage errors are 2
     /// (ArgumentParser's default would be 64).
     static func main() async {
+        prefetchRegistrySeed(CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

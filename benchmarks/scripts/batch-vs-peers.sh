@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 python3 -c "import stdnum" 2>/dev/null || python3 -m pip install -q python-stdnum
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 BIN=.build/release/hangviet
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v hyperfine >/dev/null; then apt-get install -y -qq hyperfine >/dev/null || sudo apt-get install -y -qq hyperfine; fi
 python3 -c "import stdnum" 2>/dev/null || python3 -m pip install -q python-stdnum
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 BIN=.build/release/hangviet
 WORK=$(mktemp -d)
 # The bundled registry (no user file), so every machine measures the same thing.

@@ -10,7 +10,7 @@ for tool in zbarimg:zbar-tools hyperfine:hyperfine zint:zint; do
     command -v "${tool%%:*}" >/dev/null || { $SUDO apt-get update -qq; $SUDO apt-get install -y -qq "${tool##*:}"; }
 done
 python3 -c "import zxingcpp, PIL" 2>/dev/null || pip install --quiet zxing-cpp pillow
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 BIN=.build/release/hangviet
 mapfile -t FILES < <(awk -F'\t' 'NR>1 {print $1}' "$FIXTURES/MANIFEST.tsv" | sed "s|^|$FIXTURES/|")
 OUT=$(mktemp -d)

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if ! command -v wrk >/dev/null; then apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk; fi
-swift build -c release --product hangviet >&2
+swift build -c release --static-swift-stdlib --product hangviet >&2
 BIN=.build/release/hangviet
 WORK=$(mktemp -d)
 export HANGVIET_REGISTRY="$WORK/no-user-registry.sqlite"

@@ -1,0 +1,81 @@
+@testable import BarcodeScanning
+import CPNG
+import Testing
+
+/// The libdeflate PNG path must give exactly the pixels libpng gives, for every layout it
+/// takes, and hand everything doubtful to libpng.
+struct FastPNGTests {
+    /// A noisy gradient with a few hard edges, so that libpng's encoder picks every row filter.
+    static func samples(width: Int, height: Int, channels: Int) -> [UInt8] {
+        var state: UInt32 = 12345
+        var out: [UInt8] = []
+        out.reserveCapacity(width * height * channels)
+        for y in 0..<height {
+            for x in 0..<width {
+                for c in 0..<channels {
+                    state = state &* 1_103_515_245 &+ 12345
+                    let noise = Int(state >> 28)
+                    let bar = (x / 7) % 2 == 0 ? 0 : 90
+                    out.append(UInt8(clamping: (x * 3 + y * 2 + c * 40 + bar + noise) % 256))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Encodes with libpng's simplified writer (adaptive row filters).
+    static func png(width: Int, height: Int, format: UInt32, channels: Int) -> [UInt8] {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        image.width = UInt32(width)
+        image.height = UInt32(height)
+        image.format = format
+        let pixels = samples(width: width, height: height, channels: channels)
+        var size = 0
+        _ = png_image_write_to_memory(&image, nil, &size, 0, pixels, Int32(width * channels), nil)
+        var out = [UInt8](repeating: 0, count: size)
+        let ok = png_image_write_to_memory(&image, &out, &size, 0, pixels, Int32(width * channels), nil)
+        precondition(ok != 0, "libpng could not write the test PNG")
+        return Array(out.prefix(size))
+    }
+
+    static let layouts: [(name: String, format: UInt32, channels: Int)] = [
+        ("grey", 0, 1),
+        ("grey+alpha", UInt32(PNG_FORMAT_FLAG_ALPHA), 2),
+        ("RGB", UInt32(PNG_FORMAT_FLAG_COLOR), 3),
+        ("RGBA", UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA), 4),
+    ]
+
+    @Test(arguments: [(61, 37), (640, 480), (1, 5)])
+    func fastPathMatchesLibpng(size: (Int, Int)) throws {
+        let decoder = ImageDecoder()
+        for layout in Self.layouts {
+            let bytes = Self.png(width: size.0, height: size.1, format: layout.format, channels: layout.channels)
+            let fast = try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") }
+            let reference = try bytes.withUnsafeBytes { try decoder.decodePNGWithLibpng($0, source: "x") }
+            let image = try #require(fast, "\(layout.name) \(size) should take the fast path")
+            #expect(image.image.width == size.0 && image.image.height == size.1)
+            #expect(image.image.pixels == reference.image.pixels, "\(layout.name) \(size)")
+        }
+    }
+
+    @Test func paletteAndCorruptPNGsGoToLibpng() throws {
+        let decoder = ImageDecoder()
+        // A palette PNG (the zint renders are 1-bit or palette): not taken, still decoded.
+        let palette = try TestImages.bytes("upce.png")
+        #expect(try palette.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") } == nil)
+        #expect(try decoder.decode(palette, source: "x").image.pixelCount > 0)
+        // One flipped byte inside the compressed data: the CRC no longer matches, so the fast path
+        // declines and libpng reports the file as corrupt instead of returning wrong pixels.
+        var damaged = Self.png(width: 64, height: 32, format: UInt32(PNG_FORMAT_FLAG_COLOR), channels: 3)
+        let idat = try #require(Self.range(of: Array("IDAT".utf8), in: damaged))
+        damaged[idat + 20] ^= 0x55
+        #expect(try damaged.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") } == nil)
+        #expect(throws: ScanError.self) { try decoder.decode(damaged, source: "damaged.png") }
+    }
+
+    static func range(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { Array(haystack[$0..<($0 + needle.count)]) == needle }
+    }
+}
