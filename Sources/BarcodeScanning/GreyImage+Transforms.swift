@@ -52,25 +52,35 @@ extension GreyImage {
         return GreyImage(width: w, height: h, pixels: out)
     }
 
-    /// Bilinear resize to an arbitrary size (used to enlarge small codes).
+    /// Bilinear resize to an arbitrary size (used to enlarge small codes). The horizontal
+    /// sample positions and weights are computed once per column, not once per pixel.
     func resized(width newWidth: Int, height newHeight: Int) -> GreyImage {
         guard newWidth > 0, newHeight > 0, width > 1, height > 1 else { return self }
         var out = [UInt8](repeating: 0, count: newWidth * newHeight)
         let sx = Double(width - 1) / Double(max(1, newWidth - 1)), sy = Double(height - 1) / Double(max(1, newHeight - 1))
+        var columns = [Int](repeating: 0, count: newWidth), weights = [Int](repeating: 0, count: newWidth)
+        for x in 0..<newWidth {
+            let fx = Double(x) * sx
+            columns[x] = min(Int(fx), width - 2)
+            weights[x] = Int((fx - Double(columns[x])) * 256)
+        }
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<newHeight {
-                    let fy = Double(y) * sy
-                    let y0 = min(Int(fy), height - 2)
-                    let wy = Int((fy - Double(y0)) * 256)
-                    for x in 0..<newWidth {
-                        let fx = Double(x) * sx
-                        let x0 = min(Int(fx), width - 2)
-                        let wx = Int((fx - Double(x0)) * 256)
-                        let p = y0 * width + x0
-                        let top = Int(src[p]) * (256 - wx) + Int(src[p + 1]) * wx
-                        let bottom = Int(src[p + width]) * (256 - wx) + Int(src[p + width + 1]) * wx
-                        dst[y * newWidth + x] = UInt8((top * (256 - wy) + bottom * wy + 32768) >> 16)
+                columns.withUnsafeBufferPointer { columns in
+                    weights.withUnsafeBufferPointer { weights in
+                        for y in 0..<newHeight {
+                            let fy = Double(y) * sy
+                            let y0 = min(Int(fy), height - 2)
+                            let wy = Int((fy - Double(y0)) * 256)
+                            let top = src.baseAddress! + y0 * width, bottom = top + width
+                            let row = dst.baseAddress! + y * newWidth
+                            for x in 0..<newWidth {
+                                let x0 = columns[x], wx = weights[x]
+                                let upper = Int(top[x0]) * (256 - wx) + Int(top[x0 + 1]) * wx
+                                let lower = Int(bottom[x0]) * (256 - wx) + Int(bottom[x0 + 1]) * wx
+                                row[x] = UInt8(truncatingIfNeeded: (upper * (256 - wy) + lower * wy + 32768) >> 16)
+                            }
+                        }
                     }
                 }
             }
@@ -199,19 +209,26 @@ extension GreyImage {
 
 extension GreyImage {
     /// Averages `radius` rows above and below: smooths noise along vertical bars without
-    /// blurring across them.
+    /// blurring across them. Row by row, with one running sum per column (cache-friendly).
     func verticallySmoothed(radius: Int) -> GreyImage {
         guard height > 2 * radius + 1 else { return self }
         var out = pixels
         let n = 2 * radius + 1
+        var sums = [Int](repeating: 0, count: width)
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for x in 0..<width {
-                    var sum = 0
-                    for y in 0..<n { sum += Int(src[y * width + x]) }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<n {
+                        let row = src.baseAddress! + y * width
+                        for x in 0..<width { sums[x] += Int(row[x]) }
+                    }
                     for y in radius..<(height - radius) {
-                        dst[y * width + x] = UInt8(sum / n)
-                        if y + radius + 1 < height { sum += Int(src[(y + radius + 1) * width + x]) - Int(src[(y - radius) * width + x]) }
+                        let target = dst.baseAddress! + y * width
+                        for x in 0..<width { target[x] = UInt8(truncatingIfNeeded: sums[x] / n) }
+                        guard y + radius + 1 < height else { break }
+                        let entering = src.baseAddress! + (y + radius + 1) * width
+                        let leaving = src.baseAddress! + (y - radius) * width
+                        for x in 0..<width { sums[x] += Int(entering[x]) - Int(leaving[x]) }
                     }
                 }
             }
@@ -219,10 +236,21 @@ extension GreyImage {
         return GreyImage(width: width, height: height, pixels: out)
     }
 
-    /// Swaps rows and columns.
+    /// Swaps rows and columns (in 32 × 32 tiles, so both sides stay in cache).
     func transposed() -> GreyImage {
         var out = [UInt8](repeating: 0, count: pixelCount)
-        for y in 0..<height { for x in 0..<width { out[x * height + y] = pixels[y * width + x] } }
+        let tile = 32
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y0 in stride(from: 0, to: height, by: tile) {
+                    for x0 in stride(from: 0, to: width, by: tile) {
+                        for y in y0..<min(y0 + tile, height) {
+                            for x in x0..<min(x0 + tile, width) { dst[x * height + y] = src[y * width + x] }
+                        }
+                    }
+                }
+            }
+        }
         return GreyImage(width: height, height: width, pixels: out)
     }
 
