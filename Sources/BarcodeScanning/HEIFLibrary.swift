@@ -36,37 +36,31 @@ struct HEIFLibrary: @unchecked Sendable {
     private static func load() -> Result<HEIFLibrary, ScanError> {
         guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
             let reason = dlerror().map { String(cString: $0) } ?? "not found"
-            return .failure(ScanError(.unsupportedFormat, "HEIC/HEIF photos need libheif, which could not be loaded (\(reason)); install it (apt-get install libheif1) or convert the photo to JPEG",
-                                      cause: reason))
+            return .failure(ScanError(.unsupportedFormat, "HEIC/HEIF photos need libheif, which could not be loaded (\(reason)); install it (apt-get install libheif1) or convert the photo to JPEG"))
         }
-        var missing: [String] = []
-        func symbol<T>(_ name: String, _ type: T.Type) -> T? {
-            guard let pointer = dlsym(handle, name) else { missing.append(name); return nil }
-            return unsafeBitCast(pointer, to: type)
+        // Each function's type comes from the property it fills.
+        func symbol<T>(_ name: String) throws(ScanError) -> T {
+            guard let pointer = dlsym(handle, name) else {
+                throw ScanError(.unsupportedFormat, "the installed libheif lacks \(name); install libheif 1.12 or newer, or convert the photo to JPEG")
+            }
+            return unsafeBitCast(pointer, to: T.self)
         }
-        let parts = (symbol("heif_context_alloc", (@convention(c) () -> OpaquePointer?).self),
-                     symbol("heif_context_free", (@convention(c) (OpaquePointer?) -> Void).self),
-                     symbol("heif_context_read_from_memory_without_copy",
-                            (@convention(c) (OpaquePointer?, UnsafeRawPointer?, Int, OpaquePointer?) -> heif_error).self),
-                     symbol("heif_context_get_primary_image_handle",
-                            (@convention(c) (OpaquePointer?, UnsafeMutablePointer<OpaquePointer?>?) -> heif_error).self),
-                     symbol("heif_image_handle_release", (@convention(c) (OpaquePointer?) -> Void).self),
-                     symbol("heif_image_handle_get_width", (@convention(c) (OpaquePointer?) -> Int32).self),
-                     symbol("heif_image_handle_get_height", (@convention(c) (OpaquePointer?) -> Int32).self),
-                     symbol("heif_decode_image", (@convention(c) (OpaquePointer?, UnsafeMutablePointer<OpaquePointer?>?, heif_colorspace,
-                                                                  heif_chroma, UnsafePointer<heif_decoding_options>?) -> heif_error).self),
-                     symbol("heif_image_release", (@convention(c) (OpaquePointer?) -> Void).self),
-                     symbol("heif_image_get_plane_readonly",
-                            (@convention(c) (OpaquePointer?, heif_channel, UnsafeMutablePointer<Int32>?) -> UnsafePointer<UInt8>?).self),
-                     symbol("heif_image_get_width", (@convention(c) (OpaquePointer?, heif_channel) -> Int32).self),
-                     symbol("heif_image_get_height", (@convention(c) (OpaquePointer?, heif_channel) -> Int32).self))
-        guard missing.isEmpty,
-              let a = parts.0, let b = parts.1, let c = parts.2, let d = parts.3, let e = parts.4, let f = parts.5,
-              let g = parts.6, let h = parts.7, let i = parts.8, let j = parts.9, let k = parts.10, let l = parts.11 else {
-            return .failure(ScanError(.unsupportedFormat, "the installed libheif lacks \(missing.joined(separator: ", ")); install libheif 1.12 or newer, or convert the photo to JPEG"))
+        do throws(ScanError) {
+            return .success(HEIFLibrary(
+                contextAlloc: try symbol("heif_context_alloc"),
+                contextFree: try symbol("heif_context_free"),
+                readFromMemoryWithoutCopy: try symbol("heif_context_read_from_memory_without_copy"),
+                primaryImageHandle: try symbol("heif_context_get_primary_image_handle"),
+                handleRelease: try symbol("heif_image_handle_release"),
+                handleWidth: try symbol("heif_image_handle_get_width"),
+                handleHeight: try symbol("heif_image_handle_get_height"),
+                decodeImage: try symbol("heif_decode_image"),
+                imageRelease: try symbol("heif_image_release"),
+                planeReadonly: try symbol("heif_image_get_plane_readonly"),
+                imageWidth: try symbol("heif_image_get_width"),
+                imageHeight: try symbol("heif_image_get_height")))
+        } catch {
+            return .failure(error)
         }
-        return .success(HEIFLibrary(contextAlloc: a, contextFree: b, readFromMemoryWithoutCopy: c, primaryImageHandle: d,
-                                    handleRelease: e, handleWidth: f, handleHeight: g, decodeImage: h, imageRelease: i,
-                                    planeReadonly: j, imageWidth: k, imageHeight: l))
     }
 }

@@ -89,8 +89,8 @@ extension ImageDecoder {
     }
 }
 
-/// What the fast path needs from a PNG's chunks: the IHDR fields and the IDAT stream (the
-/// only chunk's bytes, or the chunks joined), with every IDAT's CRC checked.
+/// What the fast path needs from a PNG's chunks: the IHDR fields and the IDAT chunks' bytes
+/// joined into one zlib stream, with every IDAT's CRC checked.
 struct FastPNGLayout {
     var width = 0, height = 0, channels = 0
     var compressed: [UInt8] = []

@@ -9,7 +9,7 @@ extension ImageDecoder {
         case .failure(var error): error.source = source; error.message = "\(source): \(error.message)"; throw error
         }
         guard let context = heif.contextAlloc() else {
-            throw ScanError(.corruptImage, "\(source): libheif could not start")
+            throw ScanError(.corruptImage, "\(source): libheif could not start (out of memory?); try again, or convert the photo to JPEG")
         }
         defer { heif.contextFree(context) }
         var error = heif.readFromMemoryWithoutCopy(context, buffer.baseAddress, buffer.count, nil)

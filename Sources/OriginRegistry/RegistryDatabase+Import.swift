@@ -139,8 +139,7 @@ extension RegistryDatabase {
 extension RegistrySource {
     /// Open Food Facts data and its forks are under the Open Database License.
     static func licence(forAddress address: String) -> String? {
-        if address.containsBytes(folding: "openfoodfacts") || address.containsBytes(folding: "lifyzer")
-            || address.containsBytes(folding: "open food facts") { return "ODbL" }
-        return nil
+        let folded = address.asciiLowercased
+        return ["openfoodfacts", "lifyzer", "open food facts"].contains { folded.containsBytes($0) } ? "ODbL" : nil
     }
 }

@@ -102,7 +102,7 @@ public struct RegistrySource: Sendable, Hashable, Codable {
         self.retrieved = retrieved
         self.licence = licence
         self.addresses = RegistrySource.split(address)
-        self.licenceIsInAddress = licence.map { address.containsBytes(folding: $0, caseInsensitive: false) } ?? false
+        self.licenceIsInAddress = licence.map { address.containsBytes($0) } ?? false
     }
 
     /// The addresses, split (done once, when the source is made).
