@@ -17,6 +17,12 @@ extension GTIN {
     public static func parse(_ text: String, as hint: Format? = nil) throws(GS1Error) -> GTIN {
         var copy = text
         let scan = copy.withUTF8 { scanDigits($0) }
+        return try parse(scan, text: text, hint: hint)
+    }
+
+    /// The second half of ``parse(_:as:)``: the number from one scan of the bytes.
+    @inline(__always)
+    static func parse(_ scan: DigitScan, text: String, hint: Format?) throws(GS1Error) -> GTIN {
         switch scan.problem {
         case .none: break
         case .badCharacter: throw characterError(in: text)
@@ -38,12 +44,12 @@ extension GTIN {
         switch count {
         case 8: return try eightDigits(value, hint: hint)
         case 10: return try isbn10(core: value / 10, check: Int(value % 10))
-        case 12: return try checked(value, format: .upcA)
+        case 12: return scan.checkSumIsValid ? GTIN(value: value, format: .upcA) : try checked(value, format: .upcA)
         case 13:
             let prefix = value / 10_000_000_000
             let format: Format = (prefix == 978 || prefix == 979) ? .isbn13 : (prefix == 977 ? .issn : .ean13)
-            return try checked(value, format: format)
-        case 14: return try checked(value, format: .gtin14)
+            return scan.checkSumIsValid ? GTIN(value: value, format: format) : try checked(value, format: format)
+        case 14: return scan.checkSumIsValid ? GTIN(value: value, format: .gtin14) : try checked(value, format: .gtin14)
         default:
             throw GS1Error(.wrongLength, "wrong number of digits: a GTIN has 8, 12, 13 or 14 digits (an ISBN-10 has 10)", length: count)
         }
@@ -57,6 +63,17 @@ extension GTIN {
         var sawX = false
         var problem = Problem.none
         var position = 0
+        /// Sums of the digits at even and odd positions (counted from 0 at the left), for the GS1 check.
+        var evenSum: UInt32 = 0
+        var oddSum: UInt32 = 0
+
+        /// The GS1 mod-10 rule over all the digits, check digit included: weight 3 on the digits
+        /// at an even distance from the last-but-one, 1 elsewhere, and the total a multiple of 10.
+        @inline(__always)
+        var checkSumIsValid: Bool {
+            let total = count & 1 == 0 ? 3 &* evenSum &+ oddSum : 3 &* oddSum &+ evenSum
+            return total % 10 == 0
+        }
     }
 
     @inline(__always)
@@ -68,6 +85,7 @@ extension GTIN {
             if digit < 10 {
                 if scan.sawX { scan.problem = .misplacedX; scan.position = index; return scan }
                 if scan.count < 14 { scan.value = scan.value &* 10 &+ UInt64(digit) }
+                if scan.count & 1 == 0 { scan.evenSum &+= UInt32(digit) } else { scan.oddSum &+= UInt32(digit) }
                 scan.count += 1
             } else if byte == 32 || byte == 45 {
                 continue

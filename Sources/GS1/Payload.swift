@@ -33,7 +33,13 @@ public enum Payload: Sendable, Hashable {
             if origin == .scanned { return .text(text) }
             throw GS1Error(.tooLong, "\(utf8.count) bytes: far longer than any code (at most \(maximumLength))", length: utf8.count)
         }
-        // Fast path: digits, spaces and hyphens only (the common case) → GTIN.
+        // Fastest path: a native string of digits, spaces and hyphens: one scan gives the
+        // number and its check sum.
+        if let scan = utf8.withContiguousStorageIfAvailable({ GTIN.scanDigits($0) }),
+           scan.problem == .none, !scan.sawX, scan.count <= 14 {
+            return .gtin(try GTIN.parse(scan, text: text, hint: hint))
+        }
+        // Digits, spaces and hyphens only → GTIN (or an all-digit element string).
         func scan<S: Sequence<UInt8>>(_ bytes: S) -> (digits: Int, onlyNumeric: Bool) {
             var digits = 0
             for byte in bytes {

@@ -32,8 +32,10 @@ public enum VietnameseCompanyPrefix {
         public let gtin13: UInt64
         /// Digits in the company prefix (7 to 12).
         public let length: Int
+        /// Which GCP-length table entry gave the length (kept as an index: no reference to count).
+        let ruleIndex: Int
         /// The GCP-length table entry that gave the length.
-        public let rule: LengthRule
+        public var rule: LengthRule { VietnameseCompanyPrefix.lengthRules[ruleIndex] }
 
         /// The company prefix digits, e.g. "8934563".
         public var prefix: String { String(GTIN.render(gtin13, width: 13).prefix(length)) }
@@ -57,55 +59,26 @@ public enum VietnameseCompanyPrefix {
         }
     }
 
-    /// Plain-number form of the rules, longest prefix first: (prefix digits, prefix value, rule index).
-    private static let flatRules: [(digits: Int, prefix: UInt64, index: Int)] = lengthRules.enumerated()
-        .map { ($0.element.prefix.count, UInt64($0.element.prefix)!, $0.offset) }
-        .sorted { $0.digits > $1.digits }
-
-    /// ``flatRules`` grouped by prefix length, longest first.
-    private static let rulesByLength: [(digits: Int, rules: [(prefix: UInt64, index: Int)])] = {
-        var groups: [(digits: Int, rules: [(prefix: UInt64, index: Int)])] = []
-        for entry in flatRules {
-            if let last = groups.indices.last, groups[last].digits == entry.digits {
-                groups[last].rules.append((entry.prefix, entry.index))
-            } else {
-                groups.append((entry.digits, [(entry.prefix, entry.index)]))
-            }
+    /// The rules as ranges of 13-digit numbers, longest prefix first: a GTIN-13 falls under
+    /// the first rule whose range holds it, with no division on the way.
+    private static let ruleRanges: [(low: UInt64, high: UInt64, length: Int, index: Int)] = lengthRules.enumerated()
+        .sorted { $0.element.prefix.count > $1.element.prefix.count }
+        .map { index, rule in
+            var scale: UInt64 = 1
+            for _ in 0..<(13 - rule.prefix.count) { scale *= 10 }
+            let prefix = UInt64(rule.prefix)!
+            return (prefix * scale, (prefix + 1) * scale - 1, rule.length, index)
         }
-        return groups
-    }()
-
-    @inline(__always)
-    private static func leading(_ thirteen: UInt64, _ digits: Int) -> UInt64 {
-        switch digits {
-        case 4: return thirteen / 1_000_000_000
-        case 5: return thirteen / 100_000_000
-        case 6: return thirteen / 10_000_000
-        case 7: return thirteen / 1_000_000
-        case 8: return thirteen / 100_000
-        default:
-            var divisor: UInt64 = 1
-            for _ in 0..<(13 - digits) { divisor &*= 10 }
-            return thirteen / divisor
-        }
-    }
 
     /// Splits a GTIN whose 13-digit form starts with 893 (GTIN-14s by their 13-digit part).
     public static func split(_ gtin: GTIN) -> Split {
         guard !gtin.isGTIN8, gtin.leadingDigits13(3) == 893 else { return .notApplicable }
         let thirteen = gtin.value % 10_000_000_000_000
-        // One division per prefix length (longest first), then a scan of that length's few prefixes.
-        for group in rulesByLength {
-            let leadingDigits = leading(thirteen, group.digits)
-            for (prefix, index) in group.rules where prefix == leadingDigits {
-                let rule = lengthRules[index]
-                return .known(CompanyPrefix(gtin13: thirteen, length: rule.length, rule: rule))
-            }
+        for range in ruleRanges where thirteen >= range.low && thirteen <= range.high {
+            return .known(CompanyPrefix(gtin13: thirteen, length: range.length, ruleIndex: range.index))
         }
-        let digits = GTIN.render(thirteen, width: 13)
-        // Name the block at the depth the table distinguishes: 5 digits inside 8936/8938, else 4.
-        let four = digits.prefix(4)
-        let block = (four == "8936" || four == "8938" || four == "8932") ? String(digits.prefix(5)) : String(four)
-        return .unknownLength(block: block)
+        // Name the block at the depth the table distinguishes: 5 digits inside 8932/8936/8938, else 4.
+        let four = thirteen / 1_000_000_000
+        return .unknownLength(block: String(four == 8936 || four == 8938 || four == 8932 ? thirteen / 100_000_000 : four))
     }
 }

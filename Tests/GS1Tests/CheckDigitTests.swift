@@ -33,6 +33,31 @@ struct CheckDigitTests {
         }
     }
 
+    @Test("the parser's one-pass check sum agrees with CheckDigit.gs1 for 12, 13 and 14 digits, with separators")
+    func propertyParserCheckSumAgreesWithReference() async {
+        // Lengths 12–14 (even and odd digit counts), any last digit, a space or hyphen anywhere.
+        await propertyCheck(count: 600, input: Gen.int(in: 12...14), Gen.int(in: 0...99_999_999_999_999), Gen.int(in: 0...9),
+                            Gen.int(in: 0...14)) { length, raw, last, separatorAt in
+            var scale: UInt64 = 1
+            for _ in 0..<(length - 1) { scale *= 10 }
+            let payload = UInt64(raw) % scale
+            var text = String(payload * 10 + UInt64(last)).leftPadded(to: length)
+            let cut = text.index(text.startIndex, offsetBy: min(separatorAt, length))
+            text.insert(separatorAt % 2 == 0 ? " " : "-", at: cut)
+            let valid = UInt8(last) == CheckDigit.gs1(ofPayload: payload)
+            do {
+                let gtin = try GTIN.parse(text)
+                #expect(valid, "\(text) accepted with a wrong check digit")
+                #expect(gtin.value == payload * 10 + UInt64(last))
+            } catch let error as GS1Error {
+                #expect(!valid, "\(text) refused: \(error)")
+                #expect(error.expectedCheckDigit == Character(String(CheckDigit.gs1(ofPayload: payload))))
+            } catch {
+                Issue.record("\(text): unexpected \(error)")
+            }
+        }
+    }
+
     @Test func propertyUPCEExpansionIsValidUPCA() async {
         await propertyCheck(count: 300, input: Gen.int(in: 0...1_999_999)) { body in
             let seven = UInt64(body)
