@@ -59,13 +59,19 @@ public struct BarcodeScanner: Sendable {
         let working = image.downsampled(by: reduction)
         let workingMap = PointMap.scale(Double(reduction))
 
-        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap, density: Int32) {
+        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap, density: Int32, symbologies: ZBarScanner.SymbologySet) {
             passes.append(pass)
             zbar.density = density
+            zbar.symbologies = symbologies
             merger.add(zbar.scan(derived), map: map, pass: pass)
         }
 
-        run(.direct, working, workingMap, density: options.escalate ? 3 : 1)
+        // Every third line, the symbologies that carry GS1 keys: most photos end here.
+        if options.escalate {
+            run(.direct, working, workingMap, density: 3, symbologies: .retail)
+        } else {
+            run(.direct, working, workingMap, density: 1, symbologies: .all)
+        }
         guard options.escalate else { return (merger.symbols, passes, false) }
 
         let plan = Self.escalationPlan(image: image, working: working, reduction: reduction)
@@ -77,7 +83,8 @@ public struct BarcodeScanner: Sendable {
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard let (derived, map) = step.make() else { continue }
-            run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density)
+            run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
+                symbologies: step.symbologies)
         }
         return (merger.symbols, passes, timedOut)
     }
@@ -88,12 +95,14 @@ public struct BarcodeScanner: Sendable {
         var onFullImage = false
         /// Scan-line spacing: 1, or 2 on images enlarged twice (every line of the original).
         var density: Int32 = 1
+        /// Every symbology on the `dense` pass; the transformed images look for GS1 carriers only.
+        var symbologies: ZBarScanner.SymbologySet = .retail
         var make: () -> (GreyImage, PointMap)?
     }
 
     /// The escalation order: cheap, often-successful passes first.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int) -> [Step] {
-        var steps: [Step] = [Step(pass: .dense, density: 1) { (working, .identity) }]
+        var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all) { (working, .identity) }]
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)

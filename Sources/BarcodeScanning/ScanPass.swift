@@ -1,9 +1,12 @@
 /// One attempt of the scan strategy: an image derived from the decoded photo, scanned by zbar.
 /// Pass names appear in results (`pass`) so users can see how hard a code was to read.
 public enum ScanPass: String, Sendable, CaseIterable {
-    /// The decoded image as it is (reduced to about 3 megapixels when larger).
+    /// The decoded image as it is (reduced to about 3 megapixels when larger), every third
+    /// line, looking for the symbologies that carry GS1 keys (EAN/UPC, GS1-128, DataBar,
+    /// ITF-14, QR).
     case direct
-    /// The same image with every row and column scanned (`direct` scans every third).
+    /// The same image with every row and column scanned and every symbology zbar reads
+    /// (Code 39, Code 93, Codabar and SQ Code only here; the later passes look for GS1 carriers).
     case dense
     /// The full decoded resolution, when `direct` used a reduced copy (small codes in big photos).
     case fullResolution = "full-resolution"

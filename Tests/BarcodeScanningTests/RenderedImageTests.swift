@@ -40,6 +40,22 @@ struct RenderedImageTests {
         #expect(found.first?.text == "010893456313816510LOT7")
     }
 
+    @Test("ITF-14 carries a GTIN: the first pass looks for it")
+    func itf14IsReadByTheFirstPass() throws {
+        let result = try scanner.scan(bytes: TestImages.bytes("itf14.png"), source: "itf14.png")
+        #expect(result.symbols.map(\.symbology) == [.interleaved2of5])
+        #expect(result.symbols.first?.text == "18934563138162")
+        #expect(result.passes == [.direct])
+    }
+
+    @Test("Code 39 carries no GS1 key: left out of the first pass, read by the dense pass")
+    func code39IsReadByTheDensePass() throws {
+        let result = try scanner.scan(bytes: TestImages.bytes("code39.png"), source: "code39.png")
+        #expect(result.symbols.map(\.symbology) == [.code39])
+        #expect(result.symbols.first?.text == "HANGVIET-39")
+        #expect(result.passes == [.direct, .dense])
+    }
+
     @Test func upcEIsReportedAsUPCE() throws {
         let found = try symbols("upce.png")
         #expect(found.map(\.symbology) == [.upcE])
