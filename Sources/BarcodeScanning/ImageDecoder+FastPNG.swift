@@ -47,7 +47,7 @@ extension ImageDecoder {
             let prev = y == 0 ? zeros : row - (stride + 1)
             let filter = row[-1]
             guard filter <= 4 else { return false }
-            if bpp >= 3 && filter != 2 {
+            if bpp >= 3 && (filter == 1 || filter == 3 || filter == 4) {
                 // Sub, Average and Paeth chain each byte to the pixel on its left: whole pixels at a
                 // time keep that chain in registers (3× faster than byte by byte).
                 unfilterPixels(row, prev, width: width, bpp: bpp, filter: filter)

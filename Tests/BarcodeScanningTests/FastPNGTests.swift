@@ -1,4 +1,5 @@
 @testable import BarcodeScanning
+import CDeflate
 import CPNG
 import Testing
 
@@ -56,6 +57,61 @@ struct FastPNGTests {
             let image = try #require(fast, "\(layout.name) \(size) should take the fast path")
             #expect(image.image.width == size.0 && image.image.height == size.1)
             #expect(image.image.pixels == reference.image.pixels, "\(layout.name) \(size)")
+        }
+    }
+
+    /// A PNG written by hand with a chosen row filter per row (libpng's encoder picks its own,
+    /// so a filter/layout pair could otherwise go untested).
+    static func png(width: Int, height: Int, channels: Int, filters: [UInt8]) -> [UInt8] {
+        let colourType: UInt8 = [1: 0, 2: 4, 3: 2, 4: 6][channels]!
+        let pixels = samples(width: width, height: height, channels: channels)
+        let stride = width * channels
+        var raw: [UInt8] = []
+        for y in 0..<height {
+            let filter = filters[y % filters.count]
+            raw.append(filter)
+            for i in 0..<stride {
+                let x = Int(pixels[y * stride + i])
+                let a = i >= channels ? Int(pixels[y * stride + i - channels]) : 0
+                let b = y > 0 ? Int(pixels[(y - 1) * stride + i]) : 0
+                let c = (y > 0 && i >= channels) ? Int(pixels[(y - 1) * stride + i - channels]) : 0
+                let predictor: Int
+                switch filter {
+                case 0: predictor = 0
+                case 1: predictor = a
+                case 2: predictor = b
+                case 3: predictor = (a + b) / 2
+                default:
+                    let p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c)
+                    predictor = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c)
+                }
+                raw.append(UInt8(truncatingIfNeeded: x - predictor))
+            }
+        }
+        let compressor = libdeflate_alloc_compressor(6)!
+        defer { libdeflate_free_compressor(compressor) }
+        var compressed = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, raw.count))
+        let size = libdeflate_zlib_compress(compressor, raw, raw.count, &compressed, compressed.count)
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(type.utf8) + data
+            let crc = UInt32(libdeflate_crc32(0, body, body.count))
+            return be32(data.count) + body + be32(Int(crc))
+        }
+        func be32(_ v: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
+        let header = be32(width) + be32(height) + [8, colourType, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header)
+            + chunk("IDAT", Array(compressed.prefix(size))) + chunk("IEND", [])
+    }
+
+    @Test("every row filter in every layout: fast path = libpng", arguments: [[UInt8(0)], [1], [2], [3], [4], [4, 0, 1, 3, 2]])
+    func everyFilterInEveryLayout(filters: [UInt8]) throws {
+        let decoder = ImageDecoder()
+        for channels in 1...4 {
+            let bytes = Self.png(width: 37, height: 11, channels: channels, filters: filters)
+            let fast = try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") }
+            let reference = try bytes.withUnsafeBytes { try decoder.decodePNGWithLibpng($0, source: "x") }
+            let image = try #require(fast, "\(channels) channels, filters \(filters) should take the fast path")
+            #expect(image.image.pixels == reference.image.pixels, "\(channels) channels, filters \(filters)")
         }
     }
 
