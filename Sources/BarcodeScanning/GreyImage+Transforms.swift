@@ -100,13 +100,6 @@ extension GreyImage {
         // Inverse map: destination (u, v) → source (x, y).
         let back = PointMap(a: cosA, b: sinA, c: -sinA, d: cosA,
                             tx: cx - cosA * ncx - sinA * ncy, ty: cy + sinA * ncx - cosA * ncy)
-        return (resampled(width: newWidth, height: newHeight, from: back), back)
-    }
-
-    /// A `width × height` image whose pixel (u, v) is this image's pixel at `back(u, v)`,
-    /// bilinearly sampled; white outside this image. `back` must not shear the axes unevenly:
-    /// each output row is walked with a constant step.
-    func resampled(width newWidth: Int, height newHeight: Int, from back: PointMap) -> GreyImage {
         var out = [UInt8](repeating: 255, count: newWidth * newHeight)
         let fixed = 65536.0
         pixels.withUnsafeBufferPointer { src in
@@ -130,7 +123,7 @@ extension GreyImage {
                 }
             }
         }
-        return GreyImage(width: newWidth, height: newHeight, pixels: out)
+        return (GreyImage(width: newWidth, height: newHeight, pixels: out), back)
     }
 
     /// Light on dark becomes dark on light.

@@ -3,7 +3,7 @@
 public enum ScanPass: String, Sendable, CaseIterable {
     /// The decoded image as it is (reduced to about 3 megapixels when larger), every third
     /// line, looking for the symbologies that carry GS1 keys (EAN/UPC, GS1-128, DataBar,
-    /// ITF-14, QR).
+    /// ITF-14, QR); with `--fast`, the only pass: every line, every symbology.
     case direct
     /// The same image with every row and column scanned and every symbology zbar reads
     /// (Code 39, Code 93, Codabar and SQ Code only here; the later passes look for GS1 carriers).

@@ -41,15 +41,18 @@ extension GTIN {
             throw GS1Error(.tooLong, "too many digits: a GTIN has 8, 12, 13 or 14 digits", length: count)
         }
         if scan.sawX { return try isbn10(core: value, check: 10) }
+        // The scan's check sum accepts a valid number at once; `checked` names the expected digit otherwise.
+        func accepted(as format: Format) throws(GS1Error) -> GTIN {
+            scan.checkSumIsValid ? GTIN(value: value, format: format) : try checked(value, format: format)
+        }
         switch count {
         case 8: return try eightDigits(value, hint: hint)
         case 10: return try isbn10(core: value / 10, check: Int(value % 10))
-        case 12: return scan.checkSumIsValid ? GTIN(value: value, format: .upcA) : try checked(value, format: .upcA)
+        case 12: return try accepted(as: .upcA)
         case 13:
             let prefix = value / 10_000_000_000
-            let format: Format = (prefix == 978 || prefix == 979) ? .isbn13 : (prefix == 977 ? .issn : .ean13)
-            return scan.checkSumIsValid ? GTIN(value: value, format: format) : try checked(value, format: format)
-        case 14: return scan.checkSumIsValid ? GTIN(value: value, format: .gtin14) : try checked(value, format: .gtin14)
+            return try accepted(as: (prefix == 978 || prefix == 979) ? .isbn13 : (prefix == 977 ? .issn : .ean13))
+        case 14: return try accepted(as: .gtin14)
         default:
             throw GS1Error(.wrongLength, "wrong number of digits: a GTIN has 8, 12, 13 or 14 digits (an ISBN-10 has 10)", length: count)
         }
