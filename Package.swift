@@ -73,7 +73,7 @@ let package = Package(
             name: "GS1Tests",
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CHeif", "CTurboJPEG", "CPNG", "CDeflate", "GS1"], exclude: ["Images"],
+        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CZBar", "CHeif", "CTurboJPEG", "CPNG", "CDeflate", "GS1"], exclude: ["Images"],
                     // The HEIF tests encode photos with libheif, so they link it.
                     linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -82,7 +82,7 @@ public struct BarcodeScanner: Sendable {
             // Conflicting reads of one code: a few more passes vote, then stop.
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
-            guard let (derived, map) = step.make() else { continue }
+            guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
                 symbologies: step.symbologies)
         }
@@ -97,12 +97,42 @@ public struct BarcodeScanner: Sendable {
         var density: Int32 = 1
         /// Every symbology on the `dense` pass; the transformed images look for GS1 carriers only.
         var symbologies: ZBarScanner.SymbologySet = .retail
+        /// False skips the step (asked just before it would run).
+        var isWorthRunning: () -> Bool = { true }
         var make: () -> (GreyImage, PointMap)?
+    }
+
+    /// What several escalation steps need from the working image, made once and only when a
+    /// step first asks: the image at twice the size, and the regions that look like linear codes.
+    final class SharedWork {   // one per scan, used on its thread only
+        private let working: GreyImage
+        init(_ working: GreyImage) { self.working = working }
+
+        private(set) lazy var doubled: (image: GreyImage, map: PointMap) = {
+            let w = working.width * 2, h = working.height * 2
+            return (working.resized(width: w, height: h), .scale(Double(working.width - 1) / Double(max(1, w - 1))))
+        }()
+
+        /// The main code-like regions: small ones beside a large one are text or texture.
+        private(set) lazy var regions: [BarcodeRegion] = {
+            let found = working.barcodeRegions(limit: 4)
+            return found.filter { $0.blocks * 4 >= (found.first?.blocks ?? 0) }
+        }()
+
+        /// Largest tilt from upright or sideways that zbar's rows and columns still read.
+        static let tolerance = 12.0 * .pi / 180
+        /// Rotations can help unless code-like regions were found and all stand upright or sideways.
+        var mayBeTilted: Bool { regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
+        /// A code read along rows could be there (or nothing says otherwise).
+        var mayBeUpright: Bool { regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
+        /// A code read along columns could be there (or nothing says otherwise).
+        var mayBeSideways: Bool { regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
     }
 
     /// The escalation order: cheap, often-successful passes first.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int) -> [Step] {
         var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all) { (working, .identity) }]
+        let shared = SharedWork(working)
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)
@@ -126,12 +156,14 @@ public struct BarcodeScanner: Sendable {
             steps.append(Step(pass: .halfSize) { (working.downsampled(by: 2), .scale(2)) })
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged) { enlarged(1.5) }) }
-        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2) { enlarged(2) }) }
+        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2) { shared.doubled }) }
         steps.append(Step(pass: .sharpened) { (working.sharpened(), .identity) })
         steps.append(Step(pass: .contrastStretched) { working.contrastStretched().map { ($0, .identity) } })
         steps.append(Step(pass: .adaptiveThreshold) { (working.adaptiveThresholded(), .identity) })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
-            steps.append(Step(pass: pass) { let r = working.rotated(degrees: angle); return (r.image, r.map) })
+            steps.append(Step(pass: pass, isWorthRunning: { shared.mayBeTilted }) {
+                let r = working.rotated(degrees: angle); return (r.image, r.map)
+            })
         }
         steps.append(Step(pass: .inverted) { (working.inverted(), .identity) })
         steps.append(Step(pass: .blurred) { (working.blurred(), .identity) })
@@ -141,19 +173,19 @@ public struct BarcodeScanner: Sendable {
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // once for upright codes and once (transposed) for sideways ones.
-            steps.append(Step(pass: .deblurred, density: 2) {
-                let (big, map) = enlarged(2)
+            steps.append(Step(pass: .deblurred, density: 2, isWorthRunning: { shared.mayBeUpright }) {
+                let (big, map) = shared.doubled
                 return (big.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), map)
             })
-            steps.append(Step(pass: .deblurredSideways, density: 2) {
-                let (big, map) = enlarged(2)
+            steps.append(Step(pass: .deblurredSideways, density: 2, isWorthRunning: { shared.mayBeSideways }) {
+                let (big, map) = shared.doubled
                 let sideways = big.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
                 return (sideways, PointMap(a: 0, b: 1, c: 1, d: 0).then(map))
             })
         }
         if longSide <= 800 {
-            steps.append(Step(pass: .doubleSizeRotated45, density: 2) {
-                let (big, map) = enlarged(2)
+            steps.append(Step(pass: .doubleSizeRotated45, density: 2, isWorthRunning: { shared.mayBeTilted }) {
+                let (big, map) = shared.doubled
                 let r = big.rotated(degrees: 45)
                 return (r.image, r.map.then(map))
             })

@@ -148,30 +148,42 @@ extension GreyImage {
     }
 
     /// Local-mean binarisation (window about 1/8 of the shorter side): copes with shadows,
-    /// glare and low contrast that defeat a global threshold.
+    /// glare and low contrast that defeat a global threshold. A pixel turns black when it is
+    /// darker than its window's mean by more than `offset`. The window sum slides: one running
+    /// sum per column down the image, one running sum along each row.
     func adaptiveThresholded(offset: Int = 4) -> GreyImage {
         let w = width, h = height
         let radius = max(7, min(w, h) / 16)
-        var integral = [Int](repeating: 0, count: (w + 1) * (h + 1))
-        pixels.withUnsafeBufferPointer { src in
-            for y in 0..<h {
-                var rowSum = 0
-                for x in 0..<w {
-                    rowSum += Int(src[y * w + x])
-                    integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + rowSum
-                }
-            }
-        }
         var out = [UInt8](repeating: 255, count: w * h)
-        pixels.withUnsafeBufferPointer { src in
-            for y in 0..<h {
-                let y0 = max(0, y - radius), y1 = min(h, y + radius + 1)
-                for x in 0..<w {
-                    let x0 = max(0, x - radius), x1 = min(w, x + radius + 1)
-                    let sum = integral[y1 * (w + 1) + x1] - integral[y0 * (w + 1) + x1]
-                        - integral[y1 * (w + 1) + x0] + integral[y0 * (w + 1) + x0]
-                    let mean = sum / ((x1 - x0) * (y1 - y0))
-                    out[y * w + x] = Int(src[y * w + x]) + offset < mean ? 0 : 255
+        var columnSums = [Int](repeating: 0, count: w)
+        pixels.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { destination in
+                columnSums.withUnsafeMutableBufferPointer { columns in
+                    guard let src = source.baseAddress, let dst = destination.baseAddress,
+                          let sums = columns.baseAddress else { return }
+                    var top = 0, bottom = 0   // the window's rows: top..<bottom
+                    for y in 0..<h {
+                        while bottom < min(h, y + radius + 1) {
+                            let row = src + bottom * w
+                            for x in 0..<w { sums[x] += Int(row[x]) }
+                            bottom += 1
+                        }
+                        while top < max(0, y - radius) {
+                            let row = src + top * w
+                            for x in 0..<w { sums[x] -= Int(row[x]) }
+                            top += 1
+                        }
+                        let rows = bottom - top
+                        let line = src + y * w, target = dst + y * w
+                        var left = 0, right = 0, sum = 0
+                        for x in 0..<w {
+                            while right < min(w, x + radius + 1) { sum += sums[right]; right += 1 }
+                            while left < max(0, x - radius) { sum -= sums[left]; left += 1 }
+                            // pixel + offset < ⌊sum / area⌋, without the division.
+                            let area = (right - left) * rows
+                            target[x] = (Int(line[x]) + offset + 1) * area <= sum ? 0 : 255
+                        }
+                    }
                 }
             }
         }
@@ -179,18 +191,24 @@ extension GreyImage {
     }
 
     /// 3×3 box blur: removes sensor noise and JPEG ringing that break zbar's edge detector.
+    /// The outermost rows and columns are kept. Separable: sums of three along each row, then
+    /// three such sums down each column.
     func blurred() -> GreyImage {
         guard width > 2, height > 2 else { return self }
+        let w = width
         var out = pixels
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for y in 1..<(height - 1) {
-                    for x in 1..<(width - 1) {
-                        let p = y * width + x
-                        let s = Int(src[p - width - 1]) + Int(src[p - width]) + Int(src[p - width + 1])
-                            + Int(src[p - 1]) + Int(src[p]) + Int(src[p + 1])
-                            + Int(src[p + width - 1]) + Int(src[p + width]) + Int(src[p + width + 1])
-                        dst[p] = UInt8(s / 9)
+        var rowSums = [UInt16](repeating: 0, count: 3 * w)   // the last three rows' sums, in turn
+        pixels.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { destination in
+                rowSums.withUnsafeMutableBufferPointer { ring in
+                    guard let src = source.baseAddress, let dst = destination.baseAddress,
+                          let sums = ring.baseAddress else { return }
+                    for y in 0..<height {
+                        let row = src + y * w, into = sums + (y % 3) * w
+                        for x in 1..<(w - 1) { into[x] = UInt16(row[x - 1]) + UInt16(row[x]) + UInt16(row[x + 1]) }
+                        guard y >= 2 else { continue }
+                        let target = dst + (y - 1) * w, a = sums, b = sums + w, c = sums + 2 * w
+                        for x in 1..<(w - 1) { target[x] = UInt8(truncatingIfNeeded: (a[x] + b[x] + c[x]) / 9) }
                     }
                 }
             }

@@ -1,0 +1,124 @@
+@testable import BarcodeScanning
+import CZBar
+import Testing
+
+/// The escalation's image operations against plain reference versions, and the steps it skips
+/// from what the code-like regions show.
+@Suite("Escalation")
+struct EscalationTests {
+    /// A reproducible noisy image (a linear congruential generator, no global state).
+    static func noise(width: Int, height: Int, seed: UInt64) -> GreyImage {
+        var state = seed
+        let pixels = (0..<(width * height)).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        return GreyImage(width: width, height: height, pixels: pixels)
+    }
+
+    static let sizes = [(3, 3), (4, 9), (17, 5), (64, 40), (33, 120)]
+
+    @Test("The 3×3 blur is the mean of the nine neighbours; the border is kept", arguments: sizes)
+    func blurIsTheNineNeighbourMean(size: (Int, Int)) {
+        let image = Self.noise(width: size.0, height: size.1, seed: UInt64(size.0 * 1000 + size.1))
+        let blurred = image.blurred()
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                var expected = image[x, y]
+                if x > 0, y > 0, x < image.width - 1, y < image.height - 1 {
+                    var sum = 0
+                    for dy in -1...1 { for dx in -1...1 { sum += Int(image[x + dx, y + dy]) } }
+                    expected = UInt8(sum / 9)
+                }
+                #expect(blurred[x, y] == expected, "pixel (\(x), \(y)) of \(size)")
+            }
+        }
+    }
+
+    @Test("Adaptive threshold: black where darker than the window mean by more than the offset",
+          arguments: sizes)
+    func adaptiveThresholdFollowsTheWindowMean(size: (Int, Int)) {
+        let image = Self.noise(width: size.0, height: size.1, seed: UInt64(size.1 * 1000 + size.0))
+        for offset in [2, 4] {
+            let result = image.adaptiveThresholded(offset: offset)
+            let radius = max(7, min(image.width, image.height) / 16)
+            var mismatches = 0
+            for y in 0..<image.height {
+                for x in 0..<image.width {
+                    var sum = 0, count = 0
+                    for wy in max(0, y - radius)..<min(image.height, y + radius + 1) {
+                        for wx in max(0, x - radius)..<min(image.width, x + radius + 1) {
+                            sum += Int(image[wx, wy]); count += 1
+                        }
+                    }
+                    let expected: UInt8 = Int(image[x, y]) + offset < sum / count ? 0 : 255
+                    if result[x, y] != expected { mismatches += 1 }
+                }
+            }
+            #expect(mismatches == 0, "\(size), offset \(offset)")
+        }
+    }
+
+    /// The rendered EAN-13 with its middle bars painted white: still a block of upright bars,
+    /// but no pass can read it.
+    static func unreadableUprightCode() throws -> GreyImage {
+        var code = try TestImages.grey("ean13-893.png")
+        for y in 0..<code.height {
+            for x in (code.width * 2 / 5)..<(code.width * 3 / 5) { code[x, y] = 255 }
+        }
+        return TestImages.canvas(width: code.width + 80, height: code.height + 80, pasting: code, atX: 40, y: 40)
+    }
+
+    @Test("Bars found upright: no rotation and no sideways deblurring is tried")
+    func uprightBarsSkipTheRotations() throws {
+        let image = try Self.unreadableUprightCode()
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(image), source: "upright.pgm")
+        #expect(result.symbols.isEmpty)
+        let skipped: [ScanPass] = [.rotated45, .rotated22, .rotated67, .doubleSizeRotated45, .deblurredSideways]
+        #expect(result.passes.allSatisfy { !skipped.contains($0) }, "\(result.passes)")
+        #expect(result.passes.contains(.deblurred))
+        #expect(result.passes.contains(.inverted))
+    }
+
+    @Test("Bars found sideways: the sideways deblurring runs, the upright one does not")
+    func sidewaysBarsSkipTheUprightDeblurring() throws {
+        let image = try Self.unreadableUprightCode().transposed()
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(image), source: "sideways.pgm")
+        #expect(result.symbols.isEmpty)
+        #expect(result.passes.contains(.deblurredSideways))
+        #expect(!result.passes.contains(.deblurred))
+        #expect(!result.passes.contains(.rotated45))
+    }
+
+    @Test("No code-like region at all: every pass is tried")
+    func noEvidenceTriesEverything() {
+        let shared = BarcodeScanner.SharedWork(GreyImage(width: 200, height: 150, fill: 230))
+        #expect(shared.regions.isEmpty)
+        #expect(shared.mayBeTilted && shared.mayBeUpright && shared.mayBeSideways)
+    }
+
+    @Test("The measured tilt follows the code", arguments: [0.0, 20.0, 30.0, -35.0])
+    func regionTiltIsMeasured(degrees: Double) throws {
+        let code = try TestImages.grey("ean13-893.png")
+        let canvas = TestImages.canvas(width: 700, height: 600, pasting: code, atX: 150, y: 150)
+        let tilted = degrees == 0 ? canvas : canvas.rotated(degrees: degrees).image
+        let regions = BarcodeScanner.SharedWork(tilted).regions
+        let main = try #require(regions.first)
+        #expect(abs(main.tilt * 180 / .pi - abs(degrees)) < 5, "measured \(main.angle * 180 / .pi)°")
+        #expect(BarcodeScanner.SharedWork(tilted).mayBeTilted == (abs(degrees) > 12))
+    }
+
+    @Test("The first pass leaves SQ Code fully off: zbar searches for it while any setting is on")
+    func retailSymbologiesTurnSQCodeOff() {
+        let zbar = ZBarScanner()
+        #expect(zbar.setting(ZBAR_CFG_BINARY, of: ZBAR_SQCODE) == 1)
+        zbar.symbologies = .retail
+        #expect(zbar.setting(ZBAR_CFG_ENABLE, of: ZBAR_SQCODE) == 0)
+        #expect(zbar.setting(ZBAR_CFG_BINARY, of: ZBAR_SQCODE) == 0)
+        #expect(zbar.setting(ZBAR_CFG_ENABLE, of: ZBAR_CODE39) == 0)
+        #expect(zbar.setting(ZBAR_CFG_ENABLE, of: ZBAR_EAN13) == 1)
+        zbar.symbologies = .all
+        #expect(zbar.setting(ZBAR_CFG_ENABLE, of: ZBAR_SQCODE) == 1)
+        #expect(zbar.setting(ZBAR_CFG_BINARY, of: ZBAR_SQCODE) == 1)
+    }
+}
