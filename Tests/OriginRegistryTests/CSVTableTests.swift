@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OriginRegistry
 
@@ -65,5 +66,25 @@ struct TextFoldingTests {
         #expect(TextFolding.fold("  Chè  Shan-tuyết (Mộc Châu) ") == "che shan tuyet moc chau")
         #expect(TextFolding.fold("Ðông trùng") == "dong trung") // U+00D0 typed for Đ
         #expect(TextFolding.fold("8934563") == "8934563")
+    }
+
+    @Test("The written-out base-letter tables agree with Unicode's canonical decompositions")
+    func baseLetterTablesMatchTheDecompositions() {
+        func expected(_ value: UInt32) -> UInt8 {
+            if value == 0x0110 || value == 0x0111 || value == 0x00D0 { return UInt8(ascii: "d") }
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let first = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars.first!.value
+            switch first {
+            case 0x41...0x5A: return UInt8(first) + 0x20
+            case 0x61...0x7A: return UInt8(first)
+            default: return 0
+            }
+        }
+        for (range, table) in [(UInt32(0x00C0)...0x024F, TextFolding.latin1AndExtended), (0x1E00...0x1EFF, TextFolding.latinAdditional)] {
+            #expect(table.count == range.count)
+            for (offset, value) in range.enumerated() where table[offset] != expected(value) {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): table has \(table[offset]), decomposition gives \(expected(value))")
+            }
+        }
     }
 }
