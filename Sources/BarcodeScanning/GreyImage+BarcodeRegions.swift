@@ -6,15 +6,9 @@ import Foundation
 /// that cannot help: rotations when every code-like region already stands upright or sideways,
 /// and the deblurring pass for the orientation no region has.
 struct BarcodeRegion: Sendable, Equatable {
-    /// Centre, in the scanned image's coordinates.
-    var centerX: Double
-    var centerY: Double
     /// Direction across the bars (the direction in which brightness changes), in radians;
     /// 0 means upright bars.
     var angle: Double
-    /// Extent across the bars and along them, in pixels, quiet zones included.
-    var length: Double
-    var height: Double
     /// How many analysis blocks the region covers (its weight among regions).
     var blocks: Int
 
@@ -37,7 +31,12 @@ extension GreyImage {
     /// The image is cut into square blocks; in each, the gradient's structure tensor says how
     /// strong the edges are and how well they agree on one direction. Blocks with strong,
     /// agreeing edges are joined with neighbours of about the same direction; groups of enough
-    /// blocks become regions, measured along and across their common direction.
+    /// blocks, at least three blocks across their common direction and two along it, become
+    /// regions with that direction.
+    ///
+    /// ```swift
+    /// image.barcodeRegions().first?.tilt   // 0.52 (30°) for a code turned by 30°
+    /// ```
     func barcodeRegions(limit: Int = 3) -> [BarcodeRegion] {
         let block = Swift.max(6, Swift.min(16, Swift.min(width, height) / 48))
         // Blocks start one pixel in: central differences need a neighbour on every side.
@@ -92,13 +91,13 @@ extension GreyImage {
                 // Neighbours up to two blocks away: wide spaces between bars leave blocks without edges.
                 for ny in Swift.max(0, y - 2)...Swift.min(rows - 1, y + 2) {
                     for nx in Swift.max(0, x - 2)...Swift.min(columns - 1, x + 2) {
-                    let n = ny * columns + nx
-                    guard label[n] < 0, let other = doubled[n] else { continue }
-                    var difference = abs(other - doubled[i]!)
-                    if difference > .pi { difference = 2 * .pi - difference }
-                    guard difference <= Self.maximumDirectionChange * 2 else { continue }
-                    label[n] = seed
-                    stack.append(n)
+                        let n = ny * columns + nx
+                        guard label[n] < 0, let other = doubled[n] else { continue }
+                        var difference = abs(other - doubled[i]!)
+                        if difference > .pi { difference = 2 * .pi - difference }
+                        guard difference <= Self.maximumDirectionChange * 2 else { continue }
+                        label[n] = seed
+                        stack.append(n)
                     }
                 }
             }
@@ -117,13 +116,7 @@ extension GreyImage {
             let length = across.high - across.low + Double(block), height = along.high - along.low + Double(block)
             // A barcode is a band of bars at least a few blocks wide; thin lines of edges are text or borders.
             guard length >= Double(3 * block), height >= Double(2 * block) else { continue }
-            let u = (across.low + across.high) / 2, v = (along.low + along.high) / 2
-            // Quiet zones and the outer bars, whose blocks often fall below the thresholds: a fifth
-            // of the length (at least two blocks) on each side, a block above and below.
-            let margin = Swift.max(2 * Double(block), length / 5)
-            regions.append(BarcodeRegion(centerX: u * cosA - v * sinA, centerY: u * sinA + v * cosA, angle: angle,
-                                         length: length + 2 * margin, height: height + 2 * Double(block),
-                                         blocks: members.count))
+            regions.append(BarcodeRegion(angle: angle, blocks: members.count))
         }
         return Array(regions.sorted { $0.blocks > $1.blocks }.prefix(limit))
     }

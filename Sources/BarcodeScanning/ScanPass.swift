@@ -22,7 +22,8 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case contrastStretched = "contrast-stretched"
     /// Local-mean threshold (shadows, glare, uneven light).
     case adaptiveThreshold = "adaptive-threshold"
-    /// Rotations: zbar only scans rows and columns, so tilted codes need turning.
+    /// Rotations: zbar only scans rows and columns, so tilted codes need turning. Skipped when
+    /// the photo's code-like regions all stand upright or sideways (within 12°).
     case rotated45 = "rotated-45"
     case rotated22 = "rotated-22.5"
     case rotated67 = "rotated-67.5"
@@ -38,6 +39,7 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case thinStrip = "thin-strip"
     /// Double size, smoothed along the bars, sharpened across them, thresholded (blurred photos).
     case deblurred
-    /// ``deblurred`` for codes printed sideways.
+    /// ``deblurred`` for codes printed sideways. Each of the two runs only when a code-like
+    /// region has that orientation, or when the photo shows no such region.
     case deblurredSideways = "deblurred-sideways"
 }
