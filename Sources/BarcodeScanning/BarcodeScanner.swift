@@ -74,7 +74,7 @@ public struct BarcodeScanner: Sendable {
         }
         guard options.escalate else { return (merger.symbols, passes, false) }
 
-        let plan = Self.escalationPlan(image: image, working: working, reduction: reduction)
+        let plan = Self.escalationPlan(image: image, working: working, reduction: reduction, exhaustive: options.exhaustive)
         var timedOut = false
         var extraVotes = 0
         for step in plan {
@@ -106,7 +106,12 @@ public struct BarcodeScanner: Sendable {
     /// step first asks: the image at twice the size, and the regions that look like linear codes.
     final class SharedWork {   // one per scan, used on its thread only
         private let working: GreyImage
-        init(_ working: GreyImage) { self.working = working }
+        /// Rule nothing out (``ScanOptions/exhaustive``).
+        private let exhaustive: Bool
+        init(_ working: GreyImage, exhaustive: Bool = false) {
+            self.working = working
+            self.exhaustive = exhaustive
+        }
 
         private(set) lazy var doubled: (image: GreyImage, map: PointMap) = {
             let w = working.width * 2, h = working.height * 2
@@ -122,17 +127,17 @@ public struct BarcodeScanner: Sendable {
         /// Largest tilt from upright or sideways that zbar's rows and columns still read.
         static let tolerance = 12.0 * .pi / 180
         /// Rotations can help unless code-like regions were found and all stand upright or sideways.
-        var mayBeTilted: Bool { regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
+        var mayBeTilted: Bool { exhaustive || regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
         /// A code read along rows could be there (or nothing says otherwise).
-        var mayBeUpright: Bool { regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
+        var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
         /// A code read along columns could be there (or nothing says otherwise).
-        var mayBeSideways: Bool { regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
+        var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
     }
 
     /// The escalation order: cheap, often-successful passes first.
-    static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int) -> [Step] {
+    static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int, exhaustive: Bool = false) -> [Step] {
         var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all) { (working, .identity) }]
-        let shared = SharedWork(working)
+        let shared = SharedWork(working, exhaustive: exhaustive)
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)

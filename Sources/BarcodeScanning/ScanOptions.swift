@@ -13,6 +13,9 @@ public struct ScanOptions: Sendable {
     public var firstPassPixels = 3_000_000
     /// False: only the first pass (fastest, like plain zbar).
     public var escalate = true
+    /// True: every escalation pass runs, also the rotations and the de-blurring that the
+    /// directions of the photo's bars rule out (slower; for photos the default does not read).
+    public var exhaustive = false
 
     public init() {}
 }

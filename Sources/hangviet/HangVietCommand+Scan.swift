@@ -48,6 +48,9 @@ extension HangVietCommand {
         @Flag(name: .long, help: "Only the first zbar pass: fastest, reads fewer hard photos.")
         var fast = false
 
+        @Flag(name: .long, help: "Try every pass, also the rotations and de-blurring that the directions of the photo's bars rule out (slower).")
+        var exhaustive = false
+
         @Option(name: .shortAndLong, help: "Images decoded at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -57,6 +60,7 @@ extension HangVietCommand {
             if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1.") }
             if timeLimit < 0 { throw ValidationError("--time-limit must not be negative.") }
             if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+            if fast && exhaustive { throw ValidationError("--fast and --exhaustive contradict each other; give one of them.") }
         }
 
         var scanOptions: ScanOptions {
@@ -64,6 +68,7 @@ extension HangVietCommand {
             scan.decoding.maximumPixels = maxPixels
             scan.timeLimit = .milliseconds(timeLimit)
             scan.escalate = !fast
+            scan.exhaustive = exhaustive
             return scan
         }
 

@@ -80,6 +80,18 @@ struct EscalationTests {
         #expect(result.passes.contains(.inverted))
     }
 
+    @Test("Exhaustive: the rotations run even when the bars stand upright")
+    func exhaustiveRulesNothingOut() throws {
+        var options = ScanOptions()
+        options.exhaustive = true
+        let image = try Self.unreadableUprightCode()
+        let result = try BarcodeScanner(options: options).scan(bytes: TestImages.pgm(image), source: "upright.pgm")
+        #expect(result.symbols.isEmpty)
+        for pass in [ScanPass.rotated45, .rotated22, .rotated67, .deblurred, .deblurredSideways] {
+            #expect(result.passes.contains(pass), "\(pass) should run")
+        }
+    }
+
     @Test("Bars found sideways: the sideways deblurring runs, the upright one does not")
     func sidewaysBarsSkipTheUprightDeblurring() throws {
         let image = try Self.unreadableUprightCode().transposed()

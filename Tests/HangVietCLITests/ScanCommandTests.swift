@@ -91,6 +91,9 @@ struct ScanCommandTests {
         #expect(try CheckCommandTests.run(["scan"]).status == 2)
         #expect(try CheckCommandTests.run(["scan", "-", "-"]).status == 2)
         #expect(try CheckCommandTests.run(["scan", Self.sample, "--max-pixels", "0"]).status == 2)
+        let contradiction = try CheckCommandTests.run(["scan", Self.sample, "--fast", "--exhaustive"])
+        #expect(contradiction.status == 2)
+        #expect(contradiction.stderr.contains("--exhaustive"))
     }
 
     @Test func pixelLimitRefusesLargeImages() throws {
