@@ -6,7 +6,10 @@
 /// check digit cannot catch every such error), so two product codes with the same right half
 /// are one code read two ways; the strategy then lets a few more passes vote and keeps the
 /// reading with the most scan lines. Add-ons alone and single-line reads of the symbologies
-/// without a check digit are dropped as noise.
+/// without a check digit are dropped as noise. zbar also reads the middle of a tilted UPC-A or
+/// EAN-13 as an EAN-8 (or UPC-E) now and then: a short code whose digits lie inside a longer
+/// code of the same photo is dropped, and a short code read by one scan line is not trusted
+/// enough to stop escalating, so that a later pass can find the longer code.
 struct SymbolMerger {
     private var found: [DecodedSymbol] = []
     private var index: [String: Int] = [:]
@@ -14,10 +17,14 @@ struct SymbolMerger {
     /// The symbols to report: conflicts resolved, noise dropped.
     var symbols: [DecodedSymbol] {
         var kept: [DecodedSymbol] = []
+        let longCodes = found.filter { $0.symbology.isRetailLinear && $0.text.utf8.count >= 12 }.map(\.text)
         for symbol in found where !Self.isNoise(symbol) {
             if let half = Self.rightHalf(symbol),
                found.contains(where: { $0 != symbol && Self.rightHalf($0) == half && $0.quality > symbol.quality }) {
                 continue  // a rival reading of the same code won more scan lines
+            }
+            if Self.isShortProductCode(symbol), longCodes.contains(where: { $0.contains(symbol.text) }) {
+                continue  // part of a longer code, read as a short one
             }
             kept.append(symbol)
         }
@@ -59,6 +66,7 @@ struct SymbolMerger {
             switch symbol.symbology {
             case .ean2, .ean5: false
             case .interleaved2of5, .codabar, .code39, .code93: symbol.text.utf8.count >= 8 && symbol.quality >= 2
+            case .ean8, .upcE: symbol.quality >= 2
             default: true
             }
         }
@@ -71,6 +79,11 @@ struct SymbolMerger {
         case .interleaved2of5, .codabar, .code39, .code93: symbol.quality < 2
         default: false
         }
+    }
+
+    /// EAN-8 and UPC-E: the short product codes zbar can find inside a longer one.
+    static func isShortProductCode(_ symbol: DecodedSymbol) -> Bool {
+        symbol.symbology == .ean8 || symbol.symbology == .upcE
     }
 
     /// The last six digits of a 12- or 13-digit product code (its right half with the check digit).
