@@ -102,6 +102,19 @@ struct EscalationTests {
         #expect(!result.passes.contains(.rotated45))
     }
 
+    @Test("A tilted code is turned upright right after the dense pass, by the nearest rotation",
+          arguments: [(45.0, ScanPass.rotated45), (-45.0, .rotated45), (40.0, .rotated45), (-40.0, .rotated45),
+                      (30.0, .rotated67), (-30.0, .rotated22), (60.0, .rotated22), (-60.0, .rotated67)])
+    func tiltedCodeIsStraightenedFirst(degrees: Double, expected: ScanPass) throws {
+        // A short, wide strip of bars: no row or column crosses all of it once it is tilted.
+        let full = try TestImages.grey("ean13-893.png")
+        let code = GreyImage(width: full.width, height: 100, pixels: Array(full.pixels[(10 * full.width)..<(110 * full.width)]))
+        let tilted = TestImages.canvas(width: 800, height: 800, pasting: code, atX: 170, y: 350).rotated(degrees: degrees).image
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(tilted), source: "tilted.pgm")
+        #expect(result.symbols.map(\.text) == ["8934563138165"])
+        #expect(result.passes == [.direct, .dense, expected])
+    }
+
     @Test("No code-like region at all: every pass is tried")
     func noEvidenceTriesEverything() {
         let shared = BarcodeScanner.SharedWork(GreyImage(width: 200, height: 150, fill: 230))
