@@ -75,27 +75,14 @@ public struct BarcodeScanner: Sendable {
         guard options.escalate else { return (merger.symbols, passes, false) }
 
         let shared = SharedWork(working, exhaustive: options.exhaustive)
-        var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
+        let plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         var timedOut = false
         var extraVotes = 0
-        var index = 0
-        var straightened = false
-        while index < plan.count {
+        for step in plan {
             if merger.isConfident { break }
             // Conflicting reads of one code: a few more passes vote, then stop.
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
-            if !straightened, plan[index].pass != .dense {
-                // Every line found nothing: a code tilted in the photo is turned upright next,
-                // before the scale and contrast passes, none of which turns it.
-                straightened = true
-                if let rotation = shared.straighteningRotation,
-                   let at = plan.firstIndex(where: { $0.pass == rotation }), at > index {
-                    plan.insert(plan.remove(at: at), at: index)
-                }
-            }
-            let step = plan[index]
-            index += 1
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
                 symbologies: step.symbologies)
@@ -144,16 +131,14 @@ public struct BarcodeScanner: Sendable {
         var mayBeTilted: Bool { exhaustive || regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
-        /// The rotation pass that best turns the largest tilted code-like region upright (or
-        /// sideways), or nil when no region is tilted. Turning the image by θ turns a region's
-        /// direction by θ, and rows and columns read directions 90° apart alike: the pass whose
-        /// angle is nearest to −direction (mod 90°).
-        var straighteningRotation: ScanPass? {
+        /// The turn, in degrees (−45…45), that brings the largest tilted code-like region
+        /// upright or sideways, or nil when no region is tilted. Turning the image by θ turns a
+        /// region's direction by θ, and rows and columns read directions 90° apart alike.
+        var straighteningAngle: Double? {
             guard let tilted = regions.first(where: { $0.tilt > Self.tolerance }) else { return nil }
-            var undo = (-tilted.angle * 180 / .pi).truncatingRemainder(dividingBy: 90)
-            if undo < 0 { undo += 90 }
-            let rotations: [(ScanPass, Double)] = [(.rotated22, 22.5), (.rotated45, 45), (.rotated67, 67.5)]
-            return rotations.min(by: { abs($0.1 - undo) < abs($1.1 - undo) })?.0
+            var turn = (-tilted.angle * 180 / .pi).truncatingRemainder(dividingBy: 90)
+            if turn > 45 { turn -= 90 } else if turn <= -45 { turn += 90 }
+            return turn
         }
         /// A code read along columns could be there (or nothing says otherwise).
         var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
@@ -162,6 +147,14 @@ public struct BarcodeScanner: Sendable {
     /// The escalation order: cheap, often-successful passes first.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int, shared: SharedWork) -> [Step] {
         var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all) { (working, .identity) }]
+        // A tilted code, turned upright by its measured direction before any other pass: scale,
+        // contrast and sharpness passes do not turn it, and the fixed rotations below can leave
+        // a long code 11° off, more than its height allows.
+        steps.append(Step(pass: .straightened, isWorthRunning: { shared.straighteningAngle != nil }) {
+            guard let angle = shared.straighteningAngle else { return nil }
+            let r = working.rotated(degrees: angle)
+            return (r.image, r.map)
+        })
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)

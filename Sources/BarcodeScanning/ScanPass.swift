@@ -8,6 +8,9 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// The same image with every row and column scanned and every symbology zbar reads
     /// (Code 39, Code 93, Codabar and SQ Code only here; the later passes look for GS1 carriers).
     case dense
+    /// Turned by the measured direction of the bars, when the photo's largest code-like region
+    /// is tilted (more than 12° from upright and sideways): right after `dense`.
+    case straightened
     /// The full decoded resolution, when `direct` used a reduced copy (small codes in big photos).
     case fullResolution = "full-resolution"
     /// Half size: averages away noise and JPEG artefacts in high-resolution photos.
