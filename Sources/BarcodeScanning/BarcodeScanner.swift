@@ -140,6 +140,11 @@ public struct BarcodeScanner: Sendable {
             if turn > 45 { turn -= 90 } else if turn <= -45 { turn += 90 }
             return turn
         }
+        /// True when ``straighteningAngle`` leaves the bars lying sideways (read along columns).
+        var straightenedIsSideways: Bool {
+            guard let tilted = regions.first(where: { $0.tilt > Self.tolerance }), let turn = straighteningAngle else { return false }
+            return abs(tilted.angle * 180 / .pi + turn) > 45
+        }
         /// A code read along columns could be there (or nothing says otherwise).
         var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
     }
@@ -203,6 +208,16 @@ public struct BarcodeScanner: Sendable {
                 let (big, map) = shared.doubled
                 let sideways = big.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
                 return (sideways, PointMap(a: 0, b: 1, c: 1, d: 0).then(map))
+            })
+            steps.append(Step(pass: .straightenedDeblurred, density: 2, isWorthRunning: { shared.straighteningAngle != nil }) {
+                guard let angle = shared.straighteningAngle else { return nil }
+                let (big, map) = shared.doubled
+                let turned = big.rotated(degrees: angle)
+                if shared.straightenedIsSideways {
+                    let image = turned.image.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
+                    return (image, PointMap(a: 0, b: 1, c: 1, d: 0).then(turned.map).then(map))
+                }
+                return (turned.image.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), turned.map.then(map))
             })
         }
         if longSide <= 800 {

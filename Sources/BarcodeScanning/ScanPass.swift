@@ -45,4 +45,6 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// ``deblurred`` for codes printed sideways. Each of the two runs only when a code-like
     /// region has that orientation, or when the photo shows no such region.
     case deblurredSideways = "deblurred-sideways"
+    /// ``deblurred`` after ``straightened``: blurred tilted codes.
+    case straightenedDeblurred = "straightened-deblurred"
 }

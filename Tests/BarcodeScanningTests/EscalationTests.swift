@@ -115,6 +115,28 @@ struct EscalationTests {
         #expect(result.symbols.first?.pass == "straightened")
     }
 
+    @Test("The straightening turn leaves the bars upright or sideways, whichever is nearer",
+          arguments: [(30.0, -30.0, false), (-30.0, 30.0, false), (60.0, 30.0, true), (-60.0, -30.0, true)])
+    func straighteningTurn(degrees: Double, turn: Double, sideways: Bool) throws {
+        let code = try TestImages.grey("ean13-893.png")
+        let tilted = TestImages.canvas(width: 700, height: 600, pasting: code, atX: 150, y: 150).rotated(degrees: degrees).image
+        let shared = BarcodeScanner.SharedWork(tilted)
+        let measured = try #require(shared.straighteningAngle)
+        #expect(abs(measured - turn) < 2, "turn \(measured)°")
+        #expect(shared.straightenedIsSideways == sideways)
+    }
+
+    @Test("A tilted, blurred GS1-128 is straightened and de-blurred")
+    func tiltedBlurredCodeIsStraightenedAndDeblurred() throws {
+        let code = try TestImages.grey("gs1-128.png")
+        var image = TestImages.canvas(width: code.width + 200, height: code.width + 200, pasting: code, atX: 100, y: 100)
+            .rotated(degrees: -20).image
+        image = image.resized(width: image.width * 6 / 10, height: image.height * 6 / 10).blurred().blurred()
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(image), source: "tilted-blurred.pgm")
+        #expect(result.symbols.map(\.text) == ["010893456313816510LOT7"])
+        #expect(result.symbols.first?.pass == "straightened-deblurred")
+    }
+
     @Test("No code-like region at all: every pass is tried")
     func noEvidenceTriesEverything() {
         let shared = BarcodeScanner.SharedWork(GreyImage(width: 200, height: 150, fill: 230))
