@@ -131,6 +131,9 @@ public struct BarcodeScanner: Sendable {
         var mayBeTilted: Bool { exhaustive || regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
+        /// A code read along columns could be there (or nothing says otherwise).
+        var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
+
         /// The turn, in degrees (−45…45), that brings the largest tilted code-like region
         /// upright or sideways, or nil when no region is tilted. Turning the image by θ turns a
         /// region's direction by θ, and rows and columns read directions 90° apart alike.
@@ -145,8 +148,6 @@ public struct BarcodeScanner: Sendable {
             guard let tilted = regions.first(where: { $0.tilt > Self.tolerance }), let turn = straighteningAngle else { return false }
             return abs(tilted.angle * 180 / .pi + turn) > 45
         }
-        /// A code read along columns could be there (or nothing says otherwise).
-        var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
     }
 
     /// The escalation order: cheap, often-successful passes first.
