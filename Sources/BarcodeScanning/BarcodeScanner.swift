@@ -127,8 +127,10 @@ public struct BarcodeScanner: Sendable {
 
         /// Largest tilt from upright or sideways that zbar's rows and columns still read.
         static let tolerance = 12.0 * .pi / 180
+        /// The largest main region tilted beyond ``tolerance``, if any.
+        private var tiltedRegion: BarcodeRegion? { regions.first { $0.tilt > Self.tolerance } }
         /// Rotations can help unless code-like regions were found and all stand upright or sideways.
-        var mayBeTilted: Bool { exhaustive || regions.isEmpty || regions.contains { $0.tilt > Self.tolerance } }
+        var mayBeTilted: Bool { exhaustive || regions.isEmpty || tiltedRegion != nil }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
         /// A code read along columns could be there (or nothing says otherwise).
@@ -138,14 +140,14 @@ public struct BarcodeScanner: Sendable {
         /// upright or sideways, or nil when no region is tilted. Turning the image by θ turns a
         /// region's direction by θ, and rows and columns read directions 90° apart alike.
         var straighteningAngle: Double? {
-            guard let tilted = regions.first(where: { $0.tilt > Self.tolerance }) else { return nil }
+            guard let tilted = tiltedRegion else { return nil }
             var turn = (-tilted.angle * 180 / .pi).truncatingRemainder(dividingBy: 90)
             if turn > 45 { turn -= 90 } else if turn <= -45 { turn += 90 }
             return turn
         }
         /// True when ``straighteningAngle`` leaves the bars lying sideways (read along columns).
         var straightenedIsSideways: Bool {
-            guard let tilted = regions.first(where: { $0.tilt > Self.tolerance }), let turn = straighteningAngle else { return false }
+            guard let tilted = tiltedRegion, let turn = straighteningAngle else { return false }
             return abs(tilted.angle * 180 / .pi + turn) > 45
         }
     }
@@ -174,7 +176,7 @@ public struct BarcodeScanner: Sendable {
                 let tall = strip.rowsRepeated(toHeight: 40)
                 let image = tall.resized(width: strip.width * 3, height: tall.height)
                 let back = PointMap(a: Double(strip.width - 1) / Double(strip.width * 3 - 1), d: Double(strip.height) / Double(tall.height))
-                return (image, vertical ? back.then(PointMap(a: 0, b: 1, c: 1, d: 0)) : back)
+                return (image, vertical ? back.then(.transpose) : back)
             })
         }
         if reduction > 1 {
@@ -200,25 +202,22 @@ public struct BarcodeScanner: Sendable {
         }
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
-            // once for upright codes and once (transposed) for sideways ones.
+            // for upright codes, sideways ones (transposed first), and tilted ones once turned.
+            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool) -> (GreyImage, PointMap) {
+                let upright = sideways ? image.transposed() : image
+                return (upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2),
+                        sideways ? PointMap.transpose.then(map) : map)
+            }
             steps.append(Step(pass: .deblurred, density: 2, isWorthRunning: { shared.mayBeUpright }) {
-                let (big, map) = shared.doubled
-                return (big.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), map)
+                deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
             })
             steps.append(Step(pass: .deblurredSideways, density: 2, isWorthRunning: { shared.mayBeSideways }) {
-                let (big, map) = shared.doubled
-                let sideways = big.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
-                return (sideways, PointMap(a: 0, b: 1, c: 1, d: 0).then(map))
+                deblurred(shared.doubled.image, shared.doubled.map, sideways: true)
             })
             steps.append(Step(pass: .straightenedDeblurred, density: 2, isWorthRunning: { shared.straighteningAngle != nil }) {
                 guard let angle = shared.straighteningAngle else { return nil }
-                let (big, map) = shared.doubled
-                let turned = big.rotated(degrees: angle)
-                if shared.straightenedIsSideways {
-                    let image = turned.image.transposed().verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
-                    return (image, PointMap(a: 0, b: 1, c: 1, d: 0).then(turned.map).then(map))
-                }
-                return (turned.image.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), turned.map.then(map))
+                let turned = shared.doubled.image.rotated(degrees: angle)
+                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways)
             })
         }
         if longSide <= 800 {

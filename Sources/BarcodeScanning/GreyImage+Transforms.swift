@@ -6,6 +6,8 @@ struct PointMap: Sendable {
     var a = 1.0, b = 0.0, c = 0.0, d = 1.0, tx = 0.0, ty = 0.0
 
     static let identity = PointMap()
+    /// Back from a ``GreyImage/transposed()`` image: x and y swapped.
+    static let transpose = PointMap(a: 0, b: 1, c: 1, d: 0)
 
     static func scale(_ s: Double) -> PointMap { PointMap(a: s, d: s) }
 

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// The bundled seed: the curated CSVs in Resources/registry, compiled into the binary.
 enum Seed {
@@ -9,9 +9,17 @@ enum Seed {
         (.gi, "geographical_indications.csv", SeedData.geographicalIndications),
     ]
 
-    /// The files in two groups of about the same size (products.csv; the other three), checked
-    /// on two cores: the seed is most of what `hangviet check CODE` waits for.
-    static let groups: [[Int]] = [[1], [0, 2, 3]]
+    /// The files' indices in two groups of about the same size (largest file first, each to the
+    /// lighter group), checked on two cores: the seed is most of what `hangviet check CODE` waits for.
+    static let groups: [[Int]] = {
+        var groups: [[Int]] = [[], []], sizes = [0, 0]
+        for index in files.indices.sorted(by: { files[$0].text.utf8.count > files[$1].text.utf8.count }) {
+            let lighter = sizes[0] <= sizes[1] ? 0 : 1
+            groups[lighter].append(index)
+            sizes[lighter] += files[index].text.utf8.count
+        }
+        return groups
+    }()
 
     /// The seed checked like any import. Rows the checks reject (e.g. Open Food Facts codes with a
     /// wrong check digit) are left out and listed in ``RegistryStats/seedRejects``.
@@ -34,21 +42,12 @@ enum Seed {
         return plans
     }
 
-    /// One slot per file, each written by exactly one worker before `concurrentPerform` returns
-    /// (separate elements of one buffer, never the same one: no lock needed).
-    private final class PlanSlots: @unchecked Sendable {
-        private let slots: UnsafeMutablePointer<Result<ImportPlan, RegistryError>?>
-        private let count: Int
-        init(count: Int) {
-            self.count = count
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil, count: count)
-        }
-        deinit {
-            slots.deinitialize(count: count)
-            slots.deallocate()
-        }
-        func set(_ index: Int, _ value: Result<ImportPlan, RegistryError>) { slots[index] = value }
-        var values: [Result<ImportPlan, RegistryError>?] { Array(UnsafeBufferPointer(start: slots, count: count)) }
+    /// One result per file, filled by the two workers.
+    private final class PlanSlots: @unchecked Sendable {   // every access holds `lock`
+        private let lock = NSLock()
+        private var slots: [Result<ImportPlan, RegistryError>?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<ImportPlan, RegistryError>) { lock.withLock { slots[index] = value } }
+        var values: [Result<ImportPlan, RegistryError>?] { lock.withLock { slots } }
     }
 }
