@@ -1,11 +1,16 @@
+import CZBar
 import Foundation
 
-/// Reads barcodes from photos: decodes the bytes to grey (``ImageDecoder``), runs zbar once,
-/// and escalates through further ``ScanPass``es only when that finds nothing or only doubtful
-/// symbols: full resolution, scale changes, sharpening, contrast stretch, adaptive threshold,
-/// rotations (zbar reads only rows and columns), inversion and blur. It stops as soon as a
-/// trustworthy symbol is found or the time limit is reached, and merges the same symbol found
-/// by several passes. Safe to share between tasks: each scan makes its own zbar scanner.
+/// Reads barcodes from photos: decodes the bytes to grey (``ImageDecoder``), takes a fast first
+/// look (every third line through its own edge finder and zbar's decoders, zbar's QR reader
+/// around any QR finder pattern), and escalates through further ``ScanPass``es of zbar's image
+/// scanner only when that finds nothing or only doubtful symbols: full resolution, scale
+/// changes, sharpening, contrast stretch, adaptive threshold, rotations (zbar reads only rows
+/// and columns), inversion and blur. Passes follow only the lines that can cross the bars the
+/// photo shows (rows for upright codes, columns for sideways ones) unless a QR code may be
+/// there. It stops as soon as a trustworthy symbol is found or the time limit is reached, and
+/// merges the same symbol found by several passes. Safe to share between tasks: each scan
+/// makes its own zbar scanner.
 ///
 /// ```swift
 /// let scanner = BarcodeScanner()
@@ -59,23 +64,44 @@ public struct BarcodeScanner: Sendable {
         let working = image.downsampled(by: reduction)
         let workingMap = PointMap.scale(Double(reduction))
 
-        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap, density: Int32, symbologies: ZBarScanner.SymbologySet) {
+        func run(_ pass: ScanPass, _ derived: GreyImage, _ map: PointMap, density: Int32, symbologies: ZBarScanner.SymbologySet,
+                 lines: ZBarScanner.Lines = .rowsAndColumns) {
             passes.append(pass)
             zbar.density = density
+            zbar.lines = lines
             zbar.symbologies = symbologies
             merger.add(zbar.scan(derived), map: map, pass: pass)
         }
 
-        // Every third line, the symbologies that carry GS1 keys: most photos end here.
-        if options.escalate {
-            run(.direct, working, workingMap, density: 3, symbologies: .retail)
-        } else {
+        guard options.escalate else {
+            // `--fast`: one zbar pass, every line, every symbology.
             run(.direct, working, workingMap, density: 1, symbologies: .all)
+            return (merger.symbols, passes, false)
         }
-        guard options.escalate else { return (merger.symbols, passes, false) }
+        // Every third row and column through our line scanner, the symbologies that carry GS1
+        // keys; zbar's image scanner only where QR finder patterns were crossed: most photos end here.
+        passes.append(.direct)
+        let firstLook = LineScanner(concurrent: options.concurrentFirstPass).scan(working, spacing: 3)
+        merger.add(firstLook.symbols.map { Self.withAddOn($0, in: working, zbar: zbar) }, map: workingMap, pass: .direct)
+        let qrArea = firstLook.qrFinderArea(in: working, alignment: 3)
+        if let area = qrArea {
+            // A copy of the area, not zbar's crop: zbar's QR decoder binarises the whole image.
+            zbar.density = 3
+            zbar.lines = .rowsAndColumns
+            zbar.symbologies = .qrCodes
+            let copy = working.cropped(x: area.x, y: area.y, width: area.width, height: area.height)
+            merger.add(zbar.scan(copy), map: PointMap(tx: Double(area.x), ty: Double(area.y)).then(workingMap), pass: .direct)
+        }
 
-        let shared = SharedWork(working, exhaustive: options.exhaustive)
-        let plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
+        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.crossedQRFinder)
+        var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
+        if let area = qrArea {
+            // A QR code too fine for every third line: every line of its area, before all else.
+            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) {
+                (working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
+                 PointMap(tx: Double(area.x), ty: Double(area.y)))
+            }, at: 0)
+        }
         var timedOut = false
         var extraVotes = 0
         for step in plan {
@@ -85,7 +111,7 @@ public struct BarcodeScanner: Sendable {
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
-                symbologies: step.symbologies)
+                symbologies: step.symbologies, lines: step.lines())
         }
         return (merger.symbols, passes, timedOut)
     }
@@ -98,6 +124,8 @@ public struct BarcodeScanner: Sendable {
         var density: Int32 = 1
         /// Every symbology on the `dense` pass; the transformed images look for GS1 carriers only.
         var symbologies: ZBarScanner.SymbologySet = .retail
+        /// The scan lines that can read something in the derived image (asked just before it runs).
+        var lines: () -> ZBarScanner.Lines = { .rowsAndColumns }
         /// False skips the step (asked just before it would run).
         var isWorthRunning: () -> Bool = { true }
         var make: () -> (GreyImage, PointMap)?
@@ -109,9 +137,13 @@ public struct BarcodeScanner: Sendable {
         private let working: GreyImage
         /// Rule nothing out (``ScanOptions/exhaustive``).
         private let exhaustive: Bool
-        init(_ working: GreyImage, exhaustive: Bool = false) {
+        /// True when a scan line crossed something like a QR finder pattern: passes then keep
+        /// both rows and columns.
+        private let mayHoldQRCode: Bool
+        init(_ working: GreyImage, exhaustive: Bool = false, mayHoldQRCode: Bool = true) {
             self.working = working
             self.exhaustive = exhaustive
+            self.mayHoldQRCode = mayHoldQRCode
         }
 
         private(set) lazy var doubled: (image: GreyImage, map: PointMap) = {
@@ -136,6 +168,14 @@ public struct BarcodeScanner: Sendable {
         /// A code read along columns could be there (or nothing says otherwise).
         var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
 
+        /// The scan lines worth following in an image that keeps the working image's orientation:
+        /// rows alone when every code-like region stands upright, columns alone when every one
+        /// lies sideways, both otherwise (no region, a tilted one, or a QR code possible).
+        var linesAcrossBars: ZBarScanner.Lines {
+            if mayHoldQRCode || (mayBeUpright && mayBeSideways) { return .rowsAndColumns }
+            return mayBeUpright ? .rows : .columns
+        }
+
         /// The turn, in degrees (−45…45), that brings the largest tilted code-like region
         /// upright or sideways, or nil when no region is tilted. Turning the image by θ turns a
         /// region's direction by θ, and rows and columns read directions 90° apart alike.
@@ -152,9 +192,35 @@ public struct BarcodeScanner: Sendable {
         }
     }
 
+    /// A product code read by ``LineScanner``, with the EAN-2/EAN-5 add-on printed beside it
+    /// when zbar finds one in the band of lines that read the code, widened by 60 % of the code
+    /// on both sides (an upside-down photo has the add-on on the left).
+    static func withAddOn(_ symbol: RawSymbol, in image: GreyImage, zbar: ZBarScanner) -> RawSymbol {
+        guard [ZBAR_EAN13, ZBAR_UPCA, ZBAR_ISBN13, ZBAR_UPCE].contains(symbol.type), let alongRows = symbol.alongRows,
+              let minX = symbol.points.map(\.x).min(), let maxX = symbol.points.map(\.x).max(),
+              let minY = symbol.points.map(\.y).min(), let maxY = symbol.points.map(\.y).max() else { return symbol }
+        // Along the code (across its bars) and across it (along its bars), in image coordinates.
+        let (along, across) = alongRows ? ((minX, maxX), (minY, maxY)) : ((minY, maxY), (minX, maxX))
+        let widen = (along.1 - along.0) * 0.6
+        let start = Int(along.0 - widen), end = Int(along.1 + widen)
+        let top = Int(across.0) - 4, bottom = Int(across.1) + 4
+        let crop = alongRows
+            ? image.cropped(x: start, y: top, width: end - start, height: bottom - top)
+            : image.cropped(x: top, y: start, width: bottom - top, height: end - start)
+        guard crop.width > 0, crop.height > 0 else { return symbol }
+        zbar.density = 6
+        zbar.lines = alongRows ? .rows : .columns
+        zbar.symbologies = .addOns
+        var symbol = symbol
+        if let addOn = zbar.scan(crop).first(where: { $0.type == ZBAR_EAN2 || $0.type == ZBAR_EAN5 }) {
+            symbol.addOn = String(decoding: addOn.bytes, as: UTF8.self)
+        }
+        return symbol
+    }
+
     /// The escalation order: cheap, often-successful passes first.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int, shared: SharedWork) -> [Step] {
-        var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all) { (working, .identity) }]
+        var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all, lines: { shared.linesAcrossBars }) { (working, .identity) }]
         // A tilted code, turned upright by its measured direction before any other pass: scale,
         // contrast and sharpness passes do not turn it, and the fixed rotations below can leave
         // a long code 11° off, more than its height allows.
@@ -180,41 +246,42 @@ public struct BarcodeScanner: Sendable {
             })
         }
         if reduction > 1 {
-            steps.append(Step(pass: .fullResolution, onFullImage: true) { (image, .identity) })
+            steps.append(Step(pass: .fullResolution, onFullImage: true, lines: { shared.linesAcrossBars }) { (image, .identity) })
         }
         if shortSide >= 400 {
-            steps.append(Step(pass: .halfSize) { (working.downsampled(by: 2), .scale(2)) })
+            steps.append(Step(pass: .halfSize, lines: { shared.linesAcrossBars }) { (working.downsampled(by: 2), .scale(2)) })
         }
-        if longSide <= 1600 { steps.append(Step(pass: .enlarged) { enlarged(1.5) }) }
-        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2) { shared.doubled }) }
-        steps.append(Step(pass: .sharpened) { (working.sharpened(), .identity) })
-        steps.append(Step(pass: .contrastStretched) { working.contrastStretched().map { ($0, .identity) } })
-        steps.append(Step(pass: .adaptiveThreshold) { (working.adaptiveThresholded(), .identity) })
+        if longSide <= 1600 { steps.append(Step(pass: .enlarged, lines: { shared.linesAcrossBars }) { enlarged(1.5) }) }
+        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) { shared.doubled }) }
+        steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { (working.sharpened(), .identity) })
+        steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) { working.contrastStretched().map { ($0, .identity) } })
+        steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { (working.adaptiveThresholded(), .identity) })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
             steps.append(Step(pass: pass, isWorthRunning: { shared.mayBeTilted }) {
                 let r = working.rotated(degrees: angle); return (r.image, r.map)
             })
         }
-        steps.append(Step(pass: .inverted) { (working.inverted(), .identity) })
-        steps.append(Step(pass: .blurred) { (working.blurred(), .identity) })
+        steps.append(Step(pass: .inverted, lines: { shared.linesAcrossBars }) { (working.inverted(), .identity) })
+        steps.append(Step(pass: .blurred, lines: { shared.linesAcrossBars }) { (working.blurred(), .identity) })
         if shortSide >= 400 {
-            steps.append(Step(pass: .halfSizeThreshold) { (working.downsampled(by: 2).adaptiveThresholded(), .scale(2)) })
+            steps.append(Step(pass: .halfSizeThreshold, lines: { shared.linesAcrossBars }) { (working.downsampled(by: 2).adaptiveThresholded(), .scale(2)) })
         }
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // for upright codes, sideways ones (transposed first), and tilted ones once turned.
+            // Read along rows only: the smoothing along the bars leaves columns nothing to read.
             func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool) -> (GreyImage, PointMap) {
                 let upright = sideways ? image.transposed() : image
                 return (upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2),
                         sideways ? PointMap.transpose.then(map) : map)
             }
-            steps.append(Step(pass: .deblurred, density: 2, isWorthRunning: { shared.mayBeUpright }) {
+            steps.append(Step(pass: .deblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeUpright }) {
                 deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
             })
-            steps.append(Step(pass: .deblurredSideways, density: 2, isWorthRunning: { shared.mayBeSideways }) {
+            steps.append(Step(pass: .deblurredSideways, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeSideways }) {
                 deblurred(shared.doubled.image, shared.doubled.map, sideways: true)
             })
-            steps.append(Step(pass: .straightenedDeblurred, density: 2, isWorthRunning: { shared.straighteningAngle != nil }) {
+            steps.append(Step(pass: .straightenedDeblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.straighteningAngle != nil }) {
                 guard let angle = shared.straighteningAngle else { return nil }
                 let turned = shared.doubled.image.rotated(degrees: angle)
                 return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways)

@@ -16,6 +16,9 @@ public struct ScanOptions: Sendable {
     /// True: every escalation pass runs, also the rotations and the de-blurring that the
     /// directions of the photo's bars rule out (slower; for photos the default does not read).
     public var exhaustive = false
+    /// True: the first pass scans rows and columns on two threads, for a quicker answer on one
+    /// photo. Turn it off when photos are already scanned in parallel (it only adds overhead).
+    public var concurrentFirstPass = true
 
     public init() {}
 }

@@ -1,10 +1,15 @@
 /// One attempt of the scan strategy: an image derived from the decoded photo, scanned by zbar.
 /// Pass names appear in results (`pass`) so users can see how hard a code was to read.
 public enum ScanPass: String, Sendable, CaseIterable {
-    /// The decoded image as it is (reduced to about 3 megapixels when larger), every third
-    /// line, looking for the symbologies that carry GS1 keys (EAN/UPC, GS1-128, DataBar,
-    /// ITF-14, QR); with `--fast`, the only pass: every line, every symbology.
+    /// The decoded image as it is (reduced to about 3 megapixels when larger): every third row
+    /// and column through our own edge finder, which feeds zbar's bar-width decoders, for the
+    /// symbologies that carry GS1 keys (EAN/UPC, GS1-128, DataBar, ITF-14); zbar's image scanner
+    /// looks for QR codes only around the finder patterns those lines crossed. With `--fast`,
+    /// the only pass: zbar on every line, every symbology.
     case direct
+    /// Every row and column of the area around the QR finder patterns that `direct` crossed,
+    /// for QR codes only: when `direct` found such patterns but nothing it trusts.
+    case qrFinderArea = "qr-finder-area"
     /// The same image with every row and column scanned and every symbology zbar reads
     /// (Code 39, Code 93, Codabar and SQ Code only here; the later passes look for GS1 carriers).
     case dense

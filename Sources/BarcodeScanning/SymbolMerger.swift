@@ -13,6 +13,8 @@
 struct SymbolMerger {
     private var found: [DecodedSymbol] = []
     private var index: [String: Int] = [:]
+    /// The found symbols (by position in `found`) that a pass after the first also read.
+    private var readAgain: Set<Int> = []
 
     /// The symbols to report: conflicts resolved, noise dropped.
     var symbols: [DecodedSymbol] {
@@ -20,7 +22,7 @@ struct SymbolMerger {
         let longCodes = found.filter { $0.symbology.isRetailLinear && $0.text.utf8.count >= 12 }.map(\.text)
         for symbol in found where !Self.isNoise(symbol) {
             if let half = Self.rightHalf(symbol),
-               found.contains(where: { $0 != symbol && Self.rightHalf($0) == half && $0.quality > symbol.quality }) {
+               found.contains(where: { $0 != symbol && Self.rightHalf($0) == half && Self.beats($0, symbol) }) {
                 continue  // a rival reading of the same code won more scan lines
             }
             if Self.isShortProductCode(symbol), longCodes.contains(where: { $0.contains(symbol.text) }) {
@@ -44,6 +46,7 @@ struct SymbolMerger {
             let (text, encoding) = Self.text(of: raw, symbology: symbology)
             let key = Self.key(symbology: symbology, text: text, bytes: raw.bytes)
             if let existing = index[key] {
+                if pass != .direct { readAgain.insert(existing) }
                 found[existing].quality += raw.quality
                 if found[existing].addOn == nil { found[existing].addOn = raw.addOn }
                 continue
@@ -62,14 +65,32 @@ struct SymbolMerger {
     /// True once a symbol is trustworthy enough to stop escalating: anything but add-ons alone
     /// and short reads of the check-digit-less symbologies (which photos of text can fake).
     var isConfident: Bool {
-        !hasConflict && symbols.contains { symbol in
+        guard !hasConflict else { return false }
+        let kept = Set(symbols)
+        return found.indices.contains { i in
+            let symbol = found[i]
+            guard kept.contains(symbol) else { return false }
+            let onlyFirstPass = symbol.pass == ScanPass.direct.rawValue && !readAgain.contains(i)
             switch symbol.symbology {
-            case .ean2, .ean5: false
-            case .interleaved2of5, .codabar, .code39, .code93: symbol.text.utf8.count >= 8 && symbol.quality >= 2
-            case .ean8, .upcE: symbol.quality >= 2
-            default: true
+            case .ean2, .ean5: return false
+            case .interleaved2of5, .codabar, .code39, .code93: return symbol.text.utf8.count >= 8 && symbol.quality >= 2
+            // A short code from the first pass alone may be the middle of a tilted long one,
+            // which a few lines cross: eight lines (24 pixels of code) are needed to trust it.
+            case .ean8, .upcE: return symbol.quality >= (onlyFirstPass ? 8 : 2)
+            // The first pass follows more lines through a code than it needs: one line alone
+            // may be a misread (a few edges of noise can still satisfy the check digit).
+            case _ where !symbol.symbology.isTwoDimensional && onlyFirstPass: return symbol.quality >= 2
+            default: return true
             }
         }
+    }
+
+    /// True when `rival` outvotes `symbol`: more scan lines, or as many when `symbol` is a
+    /// single line of the first pass (see ``isConfident``) and `rival` is not.
+    static func beats(_ rival: DecodedSymbol, _ symbol: DecodedSymbol) -> Bool {
+        func isSingleFirstPassLine(_ s: DecodedSymbol) -> Bool { s.quality == 1 && s.pass == ScanPass.direct.rawValue }
+        return rival.quality > symbol.quality
+            || (rival.quality == symbol.quality && isSingleFirstPassLine(symbol) && !isSingleFirstPassLine(rival))
     }
 
     /// Add-ons without their product code, and check-digit-less codes read by one scan line.

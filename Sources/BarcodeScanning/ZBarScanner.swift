@@ -8,6 +8,9 @@ struct RawSymbol {
     var isGS1: Bool
     var quality: Int
     var points: [(x: Double, y: Double)]
+    /// For ``LineScanner`` reads: true when rows read it (upright bars), false when columns did,
+    /// nil when both did or zbar's image scanner found it.
+    var alongRows: Bool? = nil
 }
 
 /// Owns one zbar image scanner (not thread-safe: one per scanning task) and frees it in
@@ -51,9 +54,20 @@ final class ZBarScanner {
         didSet { if density != oldValue { setDensity() } }
     }
 
+    /// Which scan lines zbar follows. A linear code is read only by lines that cross its bars:
+    /// rows for an upright code, columns for a sideways one. QR codes need both.
+    var lines: Lines = .rowsAndColumns {
+        didSet { if lines != oldValue { setDensity() } }
+    }
+
+    enum Lines: Sendable {
+        case rowsAndColumns, rows, columns
+    }
+
     private func setDensity() {
-        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_X_DENSITY, density)
-        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_Y_DENSITY, density)
+        // zbar's Y density is the spacing of the rows it scans, X density that of the columns.
+        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_X_DENSITY, lines == .rows ? 0 : density)
+        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_Y_DENSITY, lines == .columns ? 0 : density)
     }
 
     /// The symbologies zbar looks for. `.retail` leaves out Code 39, Code 93, Codabar and
@@ -62,6 +76,11 @@ final class ZBarScanner {
     var symbologies: SymbologySet = .all {
         didSet {
             guard symbologies != oldValue else { return }
+            if oldValue == .qrCodes || oldValue == .addOns {
+                for (symbology, setting, value) in Self.configuration where setting == ZBAR_CFG_ENABLE {
+                    zbar_image_scanner_set_config(scanner, symbology, setting, value)
+                }
+            }
             let enable: Int32 = symbologies == .all ? 1 : 0
             for symbology in [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE] {
                 zbar_image_scanner_set_config(scanner, symbology, ZBAR_CFG_ENABLE, enable)
@@ -69,6 +88,12 @@ final class ZBarScanner {
             // zbar runs its whole-image SQ Code search whenever any SQ setting is on, enabled or
             // not: binary mode must go too (it cost 0.8 ms of a 2 ms first pass on a fixture).
             zbar_image_scanner_set_config(scanner, ZBAR_SQCODE, ZBAR_CFG_BINARY, enable)
+            if symbologies == .qrCodes || symbologies == .addOns {
+                zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 0)
+                for symbology in symbologies == .qrCodes ? [ZBAR_QRCODE] : [ZBAR_EAN2, ZBAR_EAN5] {
+                    zbar_image_scanner_set_config(scanner, symbology, ZBAR_CFG_ENABLE, 1)
+                }
+            }
         }
     }
 
@@ -84,6 +109,11 @@ final class ZBarScanner {
         /// The symbologies that carry GS1 keys: EAN/UPC/ISBN, GS1-128 (Code 128), GS1 DataBar,
         /// ITF-14 (Interleaved 2 of 5) and QR codes.
         case retail
+        /// QR codes only (after ``LineScanner`` has read the linear codes).
+        case qrCodes
+        /// EAN-2 and EAN-5 add-ons only (beside a product code ``LineScanner`` read: zbar's
+        /// decoders find add-ons only within its image scanner).
+        case addOns
     }
 
     /// Scans a grey image and copies out every symbol before zbar's image is freed.

@@ -74,7 +74,10 @@ extension HangVietCommand {
 
         func run() async throws {
             let inputs = ImageInput.expand(paths, recursive: recursive)
-            let scanner = BarcodeScanner(options: scanOptions)
+            var scanning = scanOptions
+            // Several photos already keep every core busy, one per photo.
+            scanning.concurrentFirstPass = inputs.count < 2 || jobs < 2
+            let scanner = BarcodeScanner(options: scanning)
             let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
             let printer = ScanPrinter(format: options.outputFormat, language: options.language,
                                       output: BufferedOutput(fd: STDOUT_FILENO))

@@ -38,3 +38,50 @@ struct SymbolMergerTests {
         #expect(Set(merger.symbols.map(\.text)) == ["96385074", "8934563138165"])
     }
 }
+
+@Suite("Trusting the first pass")
+struct FirstPassTrustTests {
+    typealias M = SymbolMergerTests
+
+    @Test("A product code read by one line of the first pass does not stop the escalation; two lines do")
+    func oneFirstPassLineIsNotEnough() {
+        var merger = SymbolMerger()
+        merger.add([M.raw(ZBAR_EAN13, "8934563138165", quality: 1)], map: .identity, pass: .direct)
+        #expect(!merger.isConfident)
+        #expect(merger.symbols.map(\.text) == ["8934563138165"], "still reported")
+        var twoLines = SymbolMerger()
+        twoLines.add([M.raw(ZBAR_EAN13, "8934563138165", quality: 2)], map: .identity, pass: .direct)
+        #expect(twoLines.isConfident)
+        var later = SymbolMerger()
+        later.add([M.raw(ZBAR_EAN13, "8934563138165", quality: 1)], map: .identity, pass: .sharpened)
+        #expect(later.isConfident, "zbar's later passes keep their one-line reads")
+    }
+
+    @Test("A QR code needs no second line: zbar decodes it whole")
+    func qrCodeIsTrustedAtOnce() {
+        var merger = SymbolMerger()
+        merger.add([M.raw(ZBAR_QRCODE, "https://id.gs1.org/01/08934563138165", quality: 1)], map: .identity, pass: .direct)
+        #expect(merger.isConfident)
+    }
+
+    @Test("A short code from the first pass alone needs eight lines, or a read by a later pass")
+    func shortCodeFromTheFirstPass() {
+        var few = SymbolMerger()
+        few.add([M.raw(ZBAR_EAN8, "60002914", quality: 3)], map: .identity, pass: .direct)
+        #expect(!few.isConfident)
+        few.add([M.raw(ZBAR_EAN8, "60002914", quality: 1)], map: .identity, pass: .dense)
+        #expect(few.isConfident)
+        var many = SymbolMerger()
+        many.add([M.raw(ZBAR_UPCE, "01234565", quality: 8)], map: .identity, pass: .direct)
+        #expect(many.isConfident)
+    }
+
+    @Test("Two readings of one code with as many lines each: the first pass's single line loses")
+    func singleFirstPassLineLosesATie() {
+        var merger = SymbolMerger()
+        merger.add([M.raw(ZBAR_EAN13, "7584727707181", quality: 1)], map: .identity, pass: .direct)
+        merger.add([M.raw(ZBAR_EAN13, "7524747707181", quality: 1)], map: .identity, pass: .doubleSize)
+        #expect(merger.hasConflict)
+        #expect(merger.symbols.map(\.text) == ["7524747707181"])
+    }
+}

@@ -1,0 +1,360 @@
+import CZBar
+import Foundation
+
+/// The fast first look at a photo: our own edge finder along every `spacing`-th row and column
+/// feeds zbar's bar-width decoders (`zbar_decode_width`) directly, instead of zbar's per-pixel
+/// scanner, which costs about 12 ns a pixel on its own.
+///
+/// Along each line the brightness change between neighbours is computed, and its peaks are the
+/// edges between bars and spaces: a peak counts when it is strong enough (``minimumContrast``,
+/// and a fraction of the previous edge so that ripples inside a wide bar are ignored), and of
+/// two peaks of the same direction in a row only the stronger is kept. Edge positions are
+/// refined to 1/32 of a pixel from the peak's neighbours, and the distances between them are
+/// the widths zbar's decoders read, in both directions alternately (as zbar's own scanner does,
+/// so a symbol's reads give both of its ends).
+///
+/// QR codes are decoded from two-dimensional finder patterns, which only zbar's image scanner
+/// does: zbar's decoders here only report lines through a finder pattern (1:1:3:1:1), and
+/// ``qrFinderArea`` tells ``BarcodeScanner`` where to let zbar look.
+///
+/// ```swift
+/// let lines = LineScanner()
+/// let found = lines.scan(image, spacing: 3)
+/// found.symbols.first?.bytes   // the digits of an upright EAN-13, say
+/// ```
+final class LineScanner {
+    /// One decoder and scratch buffer for the rows, one for the columns: the two can run at once.
+    private let rowWorker = Worker(), columnWorker = Worker()
+    /// Rows and columns on two threads (lower latency for one photo; no gain when every core
+    /// already scans a photo of its own).
+    var concurrent: Bool
+
+    init(concurrent: Bool = false) {
+        self.concurrent = concurrent
+    }
+
+    /// The weakest edge that counts: a brightness step of this many grey levels between neighbours.
+    static let minimumContrast: Int32 = 8
+    /// An edge right after a stronger one must have at least this share of its strength.
+    static let followingShare: Int32 = 4   // one quarter
+
+    /// Where a scan line crossed something like a QR finder pattern: the pattern's centre and
+    /// its length along the line (pixels).
+    struct FinderHit: Sendable, Equatable {
+        var x: Int
+        var y: Int
+        var size: Int
+    }
+
+    struct Result {
+        var symbols: [RawSymbol]
+        var finderRows: [FinderHit]
+        var finderColumns: [FinderHit]
+
+        /// True when any line crossed something like a QR finder pattern.
+        var crossedQRFinder: Bool { !finderRows.isEmpty || !finderColumns.isEmpty }
+
+        /// The rectangle (x, y, width, height) around the likely QR finder patterns, widened by a
+        /// quarter of its size on every side (a tilted code reaches beyond its finders), or nil
+        /// when there is none. A finder pattern is a square of 7 × 7 modules: a likely one is
+        /// where a row crossing it meets at least two columns that cross it too, at its centre
+        /// and with about the same length (bars of a linear code cross rows only; text crosses
+        /// rows and columns at random places and lengths). The rectangle starts at a multiple of
+        /// twice `alignment` and its size matches the image's modulo `alignment`: zbar then
+        /// scans it along the same lines, in the same directions, as the whole image.
+        func qrFinderArea(in image: GreyImage, alignment: Int) -> (x: Int, y: Int, width: Int, height: Int)? {
+            let width = image.width, height = image.height
+            var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
+            for row in finderRows {
+                let matching = finderColumns.filter { column in
+                    let reach = max(row.size, column.size) / 2 + 2
+                    return abs(column.x - row.x) <= reach && abs(column.y - row.y) <= reach
+                        && 2 * column.size <= 3 * row.size && 2 * row.size <= 3 * column.size
+                }
+                // Bars tilted 45° look the same along rows and columns, but one diagonal runs
+                // along them; both diagonals through a finder pattern cross its rings.
+                guard matching.count >= 2,
+                      LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, 1)),
+                      LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, -1)) else { continue }
+                x0 = min(x0, row.x - row.size / 2); x1 = max(x1, row.x + row.size / 2)
+                y0 = min(y0, row.y - row.size / 2); y1 = max(y1, row.y + row.size / 2)
+            }
+            guard x0 <= x1 else { return nil }
+            let mx = max(16, (x1 - x0) / 4), my = max(16, (y1 - y0) / 4)
+            func span(_ from: Int, _ to: Int, _ size: Int) -> (Int, Int) {
+                let start = max(0, from) / (2 * alignment) * (2 * alignment)
+                var length = min(size, to) - start
+                length += ((size - length) % alignment + alignment) % alignment
+                return (start, min(length, size - start))
+            }
+            let (left, areaWidth) = span(x0 - mx, x1 + mx, width)
+            let (top, areaHeight) = span(y0 - my, y1 + my, height)
+            return (left, top, areaWidth, areaHeight)
+        }
+    }
+
+    /// True when the line through (`x`, `y`) in direction `step` changes between dark and light
+    /// at least six times within `size` steps either side: any line through a QR finder
+    /// pattern's centre crosses its rings and the light band around it, while a line along the
+    /// bars of a code stays on one or two.
+    static func crossesRings(_ image: GreyImage, x: Int, y: Int, size: Int, step: (dx: Int, dy: Int)) -> Bool {
+        let reach = max(4, size)
+        var samples: [UInt8] = []
+        samples.reserveCapacity(2 * reach + 1)
+        for k in -reach...reach {
+            let px = x + k * step.dx, py = y + k * step.dy
+            guard px >= 0, py >= 0, px < image.width, py < image.height else { continue }
+            samples.append(image[px, py])
+        }
+        guard let low = samples.min(), let high = samples.max(), Int(high) - Int(low) >= 32 else { return false }
+        // Hysteresis around the middle grey: noise near the threshold is not a change.
+        let middle = (Int(low) + Int(high)) / 2, margin = (Int(high) - Int(low)) / 6
+        var dark: Bool? = nil, changes = 0
+        for sample in samples {
+            let value = Int(sample)
+            let now: Bool? = value < middle - margin ? true : value > middle + margin ? false : dark
+            if let now, let before = dark, now != before { changes += 1 }
+            dark = now ?? dark
+        }
+        return changes >= 6
+    }
+
+    /// Scans every `spacing`-th row and column (or only the rows or the columns).
+    func scan(_ image: GreyImage, spacing: Int, lines: ZBarScanner.Lines = .rowsAndColumns) -> Result {
+        let scansRows = image.width >= 3 && lines != .columns, scansColumns = image.height >= 3 && lines != .rows
+        var rows = Collector(), columns = Collector()
+        if concurrent && scansRows && scansColumns {
+            let results = LockedPair(), rowWorker = rowWorker, columnWorker = columnWorker
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                if part == 0 {
+                    results.set(first: rowWorker.scan(image, spacing: spacing, rows: true))
+                } else {
+                    results.set(second: columnWorker.scan(image, spacing: spacing, rows: false))
+                }
+            }
+            (rows, columns) = results.both
+        } else {
+            if scansRows { rows = rowWorker.scan(image, spacing: spacing, rows: true) }
+            if scansColumns { columns = columnWorker.scan(image, spacing: spacing, rows: false) }
+        }
+        rows.merge(columns)
+        return Result(symbols: rows.symbols(), finderRows: rows.finderRows, finderColumns: columns.finderColumns)
+    }
+
+    /// The two halves' results, written by their threads under a lock.
+    private final class LockedPair: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first = Collector(), second = Collector()
+        func set(first value: Collector) { lock.withLock { first = value } }
+        func set(second value: Collector) { lock.withLock { second = value } }
+        var both: (Collector, Collector) { lock.withLock { (first, second) } }
+    }
+
+    /// Scans lines in one direction with its own zbar decoder (used by one thread at a time).
+    private final class Worker: @unchecked Sendable {
+        private let decoder: OpaquePointer
+        /// Brightness changes along the current line, and its pixels gathered in scanning order
+        /// (columns, and rows read backwards), reused from line to line.
+        private var changes: [Int32] = []
+        private var gathered: [UInt8] = []
+
+        init() {
+            decoder = zbar_decoder_create()
+            let settings: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
+                (zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 1),
+                (ZBAR_UPCA, ZBAR_CFG_ENABLE, 1), (ZBAR_UPCE, ZBAR_CFG_ENABLE, 1), (ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1),
+                (ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0), (ZBAR_PDF417, ZBAR_CFG_ENABLE, 0),
+                (ZBAR_CODE39, ZBAR_CFG_ENABLE, 0), (ZBAR_CODE93, ZBAR_CFG_ENABLE, 0),
+                (ZBAR_CODABAR, ZBAR_CFG_ENABLE, 0), (ZBAR_SQCODE, ZBAR_CFG_ENABLE, 0),
+                (ZBAR_I25, ZBAR_CFG_MIN_LEN, 6),
+            ]
+            for (symbology, setting, value) in settings {
+                zbar_decoder_set_config(decoder, symbology, setting, value)
+            }
+        }
+
+        deinit { zbar_decoder_destroy(decoder) }
+
+        /// Every `spacing`-th row (`rows`) or column, alternately forwards and backwards.
+        func scan(_ image: GreyImage, spacing: Int, rows: Bool) -> Collector {
+            var found = Collector()
+            let w = image.width, h = image.height
+            let length = rows ? w : h, lineCount = rows ? h : w
+            // Room for eight more entries: the search for edges reads eight at a time.
+            if changes.count < length + 8 { changes = [Int32](repeating: 0, count: length + 8) }
+            if gathered.count < length { gathered = [UInt8](repeating: 0, count: length) }
+            image.pixels.withUnsafeBufferPointer { pixels in
+                changes.withUnsafeMutableBufferPointer { changes in
+                    gathered.withUnsafeMutableBufferPointer { gathered in
+                        let base = pixels.baseAddress!, copy = gathered.baseAddress!
+                        var forward = true
+                        var line = (lineCount - 1) % spacing / 2
+                        while line < lineCount {
+                            // The line's pixels in scanning order, one after the other.
+                            let pixelsInOrder: UnsafePointer<UInt8>
+                            if rows && forward {
+                                pixelsInOrder = base + line * w
+                            } else {
+                                let start = rows ? base + line * w : base + line, step = rows ? 1 : w
+                                if forward {
+                                    for i in 0..<length { copy[i] = start[i * step] }
+                                } else {
+                                    for i in 0..<length { copy[i] = start[(length - 1 - i) * step] }
+                                }
+                                pixelsInOrder = UnsafePointer(copy)
+                            }
+                            scanLine(pixelsInOrder, count: length, changes: changes.baseAddress!) { position, event, size in
+                                let pixel = forward ? position : length - 1 - position
+                                found.record(event, decoder: decoder, at: rows ? (pixel, line) : (line, pixel), length: size, row: rows)
+                            }
+                            forward.toggle()
+                            line += spacing
+                        }
+                    }
+                }
+            }
+            return found
+        }
+
+        /// Finds the edges along one line and feeds the widths between them to zbar's decoders;
+        /// `report` gets the pixel position (along the line) where a decoder reported something.
+        private func scanLine(_ line: UnsafePointer<UInt8>, count: Int, changes: UnsafeMutablePointer<Int32>,
+                              report: (_ position: Int, _ event: zbar_symbol_type_t, _ length: Int) -> Void) {
+            // Brightness change between each pixel and the next: entry i lies half-way between
+            // pixels i and i + 1 (bars one pixel wide stay one pixel wide).
+            let last = count - 1
+            for i in 0..<last { changes[i] = Int32(line[i + 1]) &- Int32(line[i]) }
+            for i in last..<(last + 8) { changes[i] = 0 }
+
+            zbar_decoder_new_scan(decoder)
+            // The edge waiting to be confirmed by one of the other direction, and the one before it.
+            var pendingPosition: Int32 = 0, pendingStrength: Int32 = 0, pendingSign: Int32 = 0
+            var previousPosition: Int32 = -1   // -1: the line's start (no edge confirmed yet)
+            // The last five widths: a QR finder pattern is reported at its end, its centre lies
+            // half their sum back.
+            var recent: (Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0)
+            /// One element, `width` long from `start`; a symbol is reported where the element
+            /// that completed it starts (the end of its last bar), as zbar's image scanner does.
+            func feed(_ width: Int32, from start: Int32) {
+                let width = max(0, width)
+                recent = (recent.1, recent.2, recent.3, recent.4, width)
+                let event = zbar_decode_width(decoder, UInt32(width))
+                if event.rawValue > ZBAR_PARTIAL.rawValue {
+                    var at = start, length: Int32 = 0
+                    if event == ZBAR_QRCODE {
+                        length = recent.0 + recent.1 + recent.2 + recent.3 + recent.4
+                        at = start + width - length / 2
+                    }
+                    report(Int(min(Int32(last) * 32, max(0, at)) >> 5), event, Int(length >> 5))
+                }
+            }
+            // The line runs from the outer side of its first pixel to the outer side of its last.
+            let lineStart: Int32 = -16, lineEnd = Int32(last) * 32 + 16
+            /// The first element of the line, up to the first edge: zbar's decoders start with a
+            /// space, so a line starting dark gets an empty space first.
+            func feedFirst(upTo edge: Int32, rising: Bool) {
+                feed(0, from: lineStart)
+                if rising { feed(edge - lineStart, from: lineStart) }
+            }
+            let minimum = LineScanner.minimumContrast, share = LineScanner.followingShare
+            let low = SIMD8<Int32>(repeating: -minimum), high = SIMD8<Int32>(repeating: minimum)
+            var i = 1
+            while i < last {
+                // Eight changes at a time: most of a photo is far weaker than any edge.
+                let eight = UnsafeRawPointer(changes + i).loadUnaligned(as: SIMD8<Int32>.self)
+                if all((eight .> low) .& (eight .< high)) {
+                    i += 8
+                    continue
+                }
+                let c = changes[i]
+                let strength = c < 0 ? -c : c
+                // A peak: at least as strong as the one before, stronger than the one after, same sign.
+                if strength >= minimum,
+                   (c > 0 ? c >= changes[i - 1] && c > changes[i + 1] : c <= changes[i - 1] && c < changes[i + 1]) {
+                    let sign: Int32 = c > 0 ? 1 : -1
+                    // Sub-pixel peak position from the parabola through the three values (1/32 pixel).
+                    let a = changes[i - 1], b = changes[i + 1]
+                    let curvature = a - 2 * c + b
+                    var offset: Int32 = 0
+                    if curvature != 0 { offset = ((a - b) * 16) / curvature; offset = min(16, max(-16, offset)) }
+                    let position = Int32(i) * 32 + 16 + offset
+                    if sign == pendingSign {
+                        if strength > pendingStrength { pendingPosition = position; pendingStrength = strength }
+                    } else if strength * share >= pendingStrength {
+                        if pendingSign != 0 {
+                            // The pending edge is confirmed: the element before it ends there.
+                            if previousPosition < 0 {
+                                feedFirst(upTo: pendingPosition, rising: pendingSign > 0)
+                            } else {
+                                feed(pendingPosition - previousPosition, from: previousPosition)
+                            }
+                            previousPosition = pendingPosition
+                        }
+                        pendingPosition = position; pendingStrength = strength; pendingSign = sign
+                    }
+                }
+                i += 1
+            }
+            // The line's end: the last edge, the stretch after it, and an empty width to finish.
+            if pendingSign != 0 {
+                if previousPosition >= 0 {
+                    feed(pendingPosition - previousPosition, from: previousPosition)
+                } else {
+                    feedFirst(upTo: pendingPosition, rising: pendingSign > 0)
+                }
+                feed(lineEnd - pendingPosition, from: pendingPosition)
+                feed(0, from: lineEnd)
+            }
+        }
+    }
+
+    /// Gathers decoder reports: the same symbol read by several lines adds to its quality.
+    fileprivate struct Collector {
+        private var found: [RawSymbol] = []
+        private var index: [SymbolKey: Int] = [:]
+        var finderRows: [FinderHit] = []
+        var finderColumns: [FinderHit] = []
+
+        struct SymbolKey: Hashable { var type: UInt32; var bytes: [UInt8] }
+
+        mutating func record(_ type: zbar_symbol_type_t, decoder: OpaquePointer, at point: (x: Int, y: Int), length: Int, row: Bool) {
+            if type == ZBAR_QRCODE {
+                let hit = FinderHit(x: point.x, y: point.y, size: length)
+                if row { finderRows.append(hit) } else { finderColumns.append(hit) }
+                return
+            }
+            let length = Int(zbar_decoder_get_data_length(decoder))
+            guard length > 0, let data = zbar_decoder_get_data(decoder) else { return }
+            let bytes = data.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+            let key = SymbolKey(type: type.rawValue, bytes: bytes)
+            let where_ = (x: Double(point.x), y: Double(point.y))
+            if let existing = index[key] {
+                found[existing].quality += 1
+                found[existing].points.append(where_)
+                return
+            }
+            let modifiers = zbar_decoder_get_modifiers(decoder)
+            index[key] = found.count
+            found.append(RawSymbol(type: type, bytes: bytes, addOn: nil, isGS1: modifiers & (1 << ZBAR_MOD_GS1.rawValue) != 0,
+                                   quality: 1, points: [where_], alongRows: row))
+        }
+
+        /// Adds another direction's reads: the same symbol adds its lines and points.
+        mutating func merge(_ other: Collector) {
+            for symbol in other.found {
+                let key = SymbolKey(type: symbol.type.rawValue, bytes: symbol.bytes)
+                if let existing = index[key] {
+                    found[existing].quality += symbol.quality
+                    found[existing].points += symbol.points
+                    found[existing].alongRows = nil   // rows and columns both read it
+                } else {
+                    index[key] = found.count
+                    found.append(symbol)
+                }
+            }
+        }
+
+        /// The symbols read.
+        func symbols() -> [RawSymbol] { found }
+    }
+}
