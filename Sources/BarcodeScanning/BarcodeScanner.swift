@@ -93,7 +93,7 @@ public struct BarcodeScanner: Sendable {
             merger.add(zbar.scan(copy), map: PointMap(tx: Double(area.x), ty: Double(area.y)).then(workingMap), pass: .direct)
         }
 
-        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.crossedQRFinder)
+        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode)
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         if let area = qrArea {
             // A QR code too fine for every third line: every line of its area, before all else.

@@ -51,8 +51,23 @@ final class LineScanner {
         var finderRows: [FinderHit]
         var finderColumns: [FinderHit]
 
-        /// True when any line crossed something like a QR finder pattern.
-        var crossedQRFinder: Bool { !finderRows.isEmpty || !finderColumns.isEmpty }
+        /// True when a row and a column crossed something like a QR finder pattern at about the
+        /// same place: a QR code may be there even when ``qrFinderArea(in:alignment:)`` is nil
+        /// (too small or blurred to check). The bars of an upright linear code alone never do
+        /// this: the columns run along them.
+        var mayHoldQRCode: Bool {
+            finderRows.contains { row in
+                finderColumns.contains { column in Self.sameFinder(row, column) }
+            }
+        }
+
+        /// True when a row's and a column's finder crossings could be one square pattern: centres
+        /// within half its size, lengths within a factor of 1.5.
+        static func sameFinder(_ row: FinderHit, _ column: FinderHit) -> Bool {
+            let reach = max(row.size, column.size) / 2 + 2
+            return abs(column.x - row.x) <= reach && abs(column.y - row.y) <= reach
+                && 2 * column.size <= 3 * row.size && 2 * row.size <= 3 * column.size
+        }
 
         /// The rectangle (x, y, width, height) around the likely QR finder patterns, widened by a
         /// quarter of its size on every side (a tilted code reaches beyond its finders), or nil
@@ -66,11 +81,7 @@ final class LineScanner {
             let width = image.width, height = image.height
             var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
             for row in finderRows {
-                let matching = finderColumns.filter { column in
-                    let reach = max(row.size, column.size) / 2 + 2
-                    return abs(column.x - row.x) <= reach && abs(column.y - row.y) <= reach
-                        && 2 * column.size <= 3 * row.size && 2 * row.size <= 3 * column.size
-                }
+                let matching = finderColumns.filter { column in Self.sameFinder(row, column) }
                 // Bars tilted 45° look the same along rows and columns, but one diagonal runs
                 // along them; both diagonals through a finder pattern cross its rings.
                 guard matching.count >= 2,
