@@ -101,6 +101,17 @@ struct LineScannerTests {
         #expect(!result.mayHoldQRCode)
     }
 
+    @Test("Rows and columns on two threads give exactly what one thread gives",
+          arguments: ["ean13-893.png", "qr-digital-link.png", "itf14.png"])
+    func concurrentIsTheSame(name: String) throws {
+        let image = try TestImages.grey(name).transposed()   // columns carry the code
+        let one = LineScanner(concurrent: false).scan(image, spacing: 3)
+        let two = LineScanner(concurrent: true).scan(image, spacing: 3)
+        #expect(one.symbols.map(\.bytes) == two.symbols.map(\.bytes))
+        #expect(one.symbols.map(\.quality) == two.symbols.map(\.quality))
+        #expect(one.finderRows == two.finderRows && one.finderColumns == two.finderColumns)
+    }
+
     @Test("An image too thin for three pixels is no error")
     func tinyImages() {
         let scanner = LineScanner()
