@@ -244,21 +244,24 @@ extension GreyImage {
         guard height > 2 * radius + 1 else { return self }
         var out = pixels
         let n = 2 * radius + 1
-        var sums = [Int](repeating: 0, count: width)
+        var sums = [UInt32](repeating: 0, count: width)
+        // sum / n as a multiplication and a shift (a division per pixel took most of the time);
+        // exact for every sum of n bytes, which `exactDivision` checks.
+        let (multiplier, shift) = Self.exactDivision(by: n, upTo: 255 * n)
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 sums.withUnsafeMutableBufferPointer { sums in
                     for y in 0..<n {
                         let row = src.baseAddress! + y * width
-                        for x in 0..<width { sums[x] += Int(row[x]) }
+                        for x in 0..<width { sums[x] &+= UInt32(row[x]) }
                     }
                     for y in radius..<(height - radius) {
                         let target = dst.baseAddress! + y * width
-                        for x in 0..<width { target[x] = UInt8(truncatingIfNeeded: sums[x] / n) }
+                        for x in 0..<width { target[x] = UInt8(truncatingIfNeeded: (UInt64(sums[x]) &* multiplier) &>> shift) }
                         guard y + radius + 1 < height else { break }
                         let entering = src.baseAddress! + (y + radius + 1) * width
                         let leaving = src.baseAddress! + (y - radius) * width
-                        for x in 0..<width { sums[x] += Int(entering[x]) - Int(leaving[x]) }
+                        for x in 0..<width { sums[x] = sums[x] &+ UInt32(entering[x]) &- UInt32(leaving[x]) }
                     }
                 }
             }
@@ -298,7 +301,23 @@ extension GreyImage {
     func stronglySharpened() -> GreyImage {
         let blur = blurred().blurred()
         var out = pixels
-        for i in out.indices { out[i] = UInt8(clamping: 3 * Int(pixels[i]) - 2 * Int(blur.pixels[i])) }
+        out.withUnsafeMutableBufferPointer { out in
+            blur.pixels.withUnsafeBufferPointer { blur in
+                for i in 0..<out.count { out[i] = UInt8(clamping: 3 * Int16(out[i]) - 2 * Int16(blur[i])) }
+            }
+        }
         return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// A multiplier and a shift such that (v × multiplier) >> shift == v / divisor for every v
+    /// in 0...limit (checked: the smallest shift that works).
+    static func exactDivision(by divisor: Int, upTo limit: Int) -> (multiplier: UInt64, shift: UInt64) {
+        for shift in UInt64(8)...UInt64(40) {
+            let multiplier = ((UInt64(1) << shift) + UInt64(divisor) - 1) / UInt64(divisor)
+            if (0...limit).allSatisfy({ (UInt64($0) &* multiplier) &>> shift == UInt64($0 / divisor) }) {
+                return (multiplier, shift)
+            }
+        }
+        preconditionFailure("no exact multiply-shift division by \(divisor) up to \(limit)")
     }
 }

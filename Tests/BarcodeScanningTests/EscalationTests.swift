@@ -35,6 +35,44 @@ struct EscalationTests {
         }
     }
 
+    @Test("Smoothing along the bars is the mean of the column's 2r + 1 neighbours; border rows are kept",
+          arguments: [1, 2, 6])
+    func verticalSmoothingIsTheColumnMean(radius: Int) {
+        for size in Self.sizes {
+            let image = Self.noise(width: size.0, height: size.1, seed: UInt64(radius * 7919 + size.0))
+            let smoothed = image.verticallySmoothed(radius: radius)
+            var mismatches = 0
+            for y in 0..<image.height {
+                for x in 0..<image.width {
+                    var expected = image[x, y]
+                    if image.height > 2 * radius + 1, y >= radius, y < image.height - radius {
+                        expected = UInt8((-radius...radius).map { Int(image[x, y + $0]) }.reduce(0, +) / (2 * radius + 1))
+                    }
+                    if smoothed[x, y] != expected { mismatches += 1 }
+                }
+            }
+            #expect(mismatches == 0, "\(size), radius \(radius)")
+        }
+    }
+
+    @Test("Strong sharpening is 3 × the pixel − 2 × its twice-blurred value, clamped")
+    func strongSharpeningMatchesItsDefinition() {
+        let image = Self.noise(width: 37, height: 23, seed: 99)
+        let blur = image.blurred().blurred()
+        let sharpened = image.stronglySharpened()
+        for i in image.pixels.indices {
+            #expect(sharpened.pixels[i] == UInt8(clamping: 3 * Int(image.pixels[i]) - 2 * Int(blur.pixels[i])))
+        }
+    }
+
+    @Test("Division by multiplying and shifting is exact over the whole range", arguments: [3, 9, 13, 25])
+    func exactDivision(divisor: Int) {
+        let (multiplier, shift) = GreyImage.exactDivision(by: divisor, upTo: 255 * divisor)
+        for value in 0...(255 * divisor) {
+            #expect((UInt64(value) &* multiplier) &>> shift == UInt64(value / divisor))
+        }
+    }
+
     @Test("Adaptive threshold: black where darker than the window mean by more than the offset",
           arguments: sizes)
     func adaptiveThresholdFollowsTheWindowMean(size: (Int, Int)) {
