@@ -73,11 +73,6 @@ public struct BarcodeScanner: Sendable {
             merger.add(zbar.scan(derived), map: map, pass: pass)
         }
 
-        guard options.escalate else {
-            // `--fast`: one zbar pass, every line, every symbology.
-            run(.direct, working, workingMap, density: 1, symbologies: .all)
-            return (merger.symbols, passes, false)
-        }
         // Every third row and column through our line scanner, the symbologies that carry GS1
         // keys; zbar's image scanner only where QR finder patterns were crossed: most photos end here.
         passes.append(.direct)
@@ -92,6 +87,8 @@ public struct BarcodeScanner: Sendable {
             let copy = working.cropped(x: area.x, y: area.y, width: area.width, height: area.height)
             merger.add(zbar.scan(copy), map: PointMap(tx: Double(area.x), ty: Double(area.y)).then(workingMap), pass: .direct)
         }
+
+        guard options.escalate else { return (merger.symbols, passes, false) }   // `--fast`: the first look only
 
         let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode)
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)

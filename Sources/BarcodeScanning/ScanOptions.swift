@@ -11,7 +11,8 @@ public struct ScanOptions: Sendable {
     public var timeLimit: Duration = .seconds(3)
     /// Images above this size are reduced for the first pass (and for rotations).
     public var firstPassPixels = 3_000_000
-    /// False: only the first pass (fastest, like plain zbar).
+    /// False: only the first pass (fastest; no Code 39, Code 93 or Codabar, which only the
+    /// escalation looks for).
     public var escalate = true
     /// True: every escalation pass runs, also the rotations and the de-blurring that the
     /// directions of the photo's bars rule out (slower; for photos the default does not read).

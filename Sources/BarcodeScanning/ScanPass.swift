@@ -5,7 +5,7 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// and column through our own edge finder, which feeds zbar's bar-width decoders, for the
     /// symbologies that carry GS1 keys (EAN/UPC, GS1-128, DataBar, ITF-14); zbar's image scanner
     /// looks for QR codes only around the finder patterns those lines crossed. With `--fast`,
-    /// the only pass: zbar on every line, every symbology.
+    /// the only pass.
     case direct
     /// Every row and column of the area around the QR finder patterns that `direct` crossed,
     /// for QR codes only: when `direct` found such patterns but nothing it trusts.

@@ -45,7 +45,7 @@ extension HangVietCommand {
         @Option(name: .long, help: "Give up escalating on one image after this many milliseconds (default 3000).")
         var timeLimit: Int = 3000
 
-        @Flag(name: .long, help: "Only the first zbar pass: fastest, reads fewer hard photos.")
+        @Flag(name: .long, help: "Only the first look: fastest; reads fewer hard photos, and no Code 39, Code 93 or Codabar.")
         var fast = false
 
         @Flag(name: .long, help: "Try every pass, also the rotations and de-blurring that the directions of the photo's bars rule out (slower).")

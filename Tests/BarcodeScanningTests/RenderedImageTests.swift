@@ -56,6 +56,19 @@ struct RenderedImageTests {
         #expect(result.passes == [.direct, .dense])
     }
 
+    @Test("Without escalation (`--fast`) only the first look runs: retail codes yes, Code 39 no")
+    func firstLookOnly() throws {
+        var options = ScanOptions()
+        options.escalate = false
+        let fast = BarcodeScanner(options: options)
+        let ean = try fast.scan(bytes: TestImages.bytes("ean13-893.png"), source: "ean13-893.png")
+        #expect(ean.symbols.map(\.text) == ["8934563138165"])
+        #expect(ean.passes == [.direct])
+        let code39 = try fast.scan(bytes: TestImages.bytes("code39.png"), source: "code39.png")
+        #expect(code39.symbols.isEmpty)
+        #expect(code39.passes == [.direct])
+    }
+
     @Test func upcEIsReportedAsUPCE() throws {
         let found = try symbols("upce.png")
         #expect(found.map(\.symbology) == [.upcE])
