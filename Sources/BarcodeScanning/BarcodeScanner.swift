@@ -134,8 +134,8 @@ public struct BarcodeScanner: Sendable {
         private let working: GreyImage
         /// Rule nothing out (``ScanOptions/exhaustive``).
         private let exhaustive: Bool
-        /// True when a scan line crossed something like a QR finder pattern: passes then keep
-        /// both rows and columns.
+        /// True when the first look saw a row and a column cross a finder-like pattern of the
+        /// same size at one place (a QR code may be there): passes then keep rows and columns.
         private let mayHoldQRCode: Bool
         init(_ working: GreyImage, exhaustive: Bool = false, mayHoldQRCode: Bool = true) {
             self.working = working

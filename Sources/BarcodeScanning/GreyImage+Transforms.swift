@@ -26,10 +26,10 @@ struct PointMap: Sendable {
 /// The image operations the scan strategy escalates through. Each returns a new image (and,
 /// where geometry changes, how to map its points back).
 extension GreyImage {
-    /// A copy of the rectangle at (`x`, `y`), clipped to the image.
+    /// A copy of the part of the rectangle at (`x`, `y`) that lies inside the image.
     func cropped(x: Int, y: Int, width w: Int, height h: Int) -> GreyImage {
         let x0 = max(0, min(x, width)), y0 = max(0, min(y, height))
-        let cw = max(0, min(w, width - x0)), ch = max(0, min(h, height - y0))
+        let cw = max(0, min(x + w, width) - x0), ch = max(0, min(y + h, height) - y0)
         var out = [UInt8]()
         out.reserveCapacity(cw * ch)
         for row in y0..<(y0 + ch) { out += pixels[(row * width + x0)..<(row * width + x0 + cw)] }

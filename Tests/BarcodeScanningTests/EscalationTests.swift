@@ -65,6 +65,18 @@ struct EscalationTests {
         }
     }
 
+    @Test("A crop keeps only the part of the rectangle inside the image")
+    func cropClipsToTheImage() {
+        let image = Self.noise(width: 20, height: 10, seed: 5)
+        let inside = image.cropped(x: 3, y: 2, width: 5, height: 4)
+        #expect(inside.width == 5 && inside.height == 4 && inside[0, 0] == image[3, 2] && inside[4, 3] == image[7, 5])
+        let overLeft = image.cropped(x: -4, y: -1, width: 10, height: 5)
+        #expect(overLeft.width == 6 && overLeft.height == 4 && overLeft[0, 0] == image[0, 0])
+        let overRight = image.cropped(x: 15, y: 8, width: 10, height: 10)
+        #expect(overRight.width == 5 && overRight.height == 2 && overRight[4, 1] == image[19, 9])
+        #expect(image.cropped(x: 30, y: 0, width: 5, height: 5).pixelCount == 0)
+    }
+
     @Test("Division by multiplying and shifting is exact over the whole range", arguments: [3, 9, 13, 25])
     func exactDivision(divisor: Int) {
         let (multiplier, shift) = GreyImage.exactDivision(by: divisor, upTo: 255 * divisor)
