@@ -11,7 +11,8 @@ extension ImageDecoder {
         try checkSize(width: layout.width, height: layout.height, format: .png, source: source)
         let stride = layout.width * layout.channels
         let expected = layout.height * (stride + 1)
-        var inflated = [UInt8](repeating: 0, count: expected)
+        // Both buffers are written whole before they are read: no need to clear them first.
+        var inflated = [UInt8](unsafeUninitializedCapacity: expected) { _, count in count = expected }
         guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
         defer { libdeflate_free_decompressor(decompressor) }
         let ok = inflated.withUnsafeMutableBytes { out -> Bool in
@@ -22,7 +23,8 @@ extension ImageDecoder {
             return result == LIBDEFLATE_SUCCESS && actual == expected
         }
         guard ok else { return nil }
-        var grey = [UInt8](repeating: 255, count: layout.width * layout.height)
+        let pixelCount = layout.width * layout.height
+        var grey = [UInt8](unsafeUninitializedCapacity: pixelCount) { _, count in count = pixelCount }
         let unfiltered = inflated.withUnsafeMutableBufferPointer { data in
             grey.withUnsafeMutableBufferPointer { dst in
                 Self.unfilterToGrey(data.baseAddress!, dst.baseAddress!, width: layout.width, height: layout.height,
