@@ -132,6 +132,7 @@ final class LineScanner {
 
     /// Scans every `spacing`-th row and column (or only the rows or the columns).
     func scan(_ image: GreyImage, spacing: Int, lines: ZBarScanner.Lines = .rowsAndColumns) -> Result {
+        guard image.pixelCount > 0 else { return Result(symbols: [], finderRows: [], finderColumns: []) }
         let scansRows = image.width >= 3 && lines != .columns, scansColumns = image.height >= 3 && lines != .rows
         var rows = Collector(), columns = Collector()
         if concurrent && scansRows && scansColumns {

@@ -118,5 +118,7 @@ struct LineScannerTests {
         #expect(scanner.scan(GreyImage(width: 2, height: 2), spacing: 3).symbols.isEmpty)
         #expect(scanner.scan(GreyImage(width: 50, height: 1, fill: 0), spacing: 3).symbols.isEmpty)
         #expect(scanner.scan(GreyImage(width: 0, height: 0), spacing: 1).symbols.isEmpty)
+        #expect(scanner.scan(GreyImage(width: 50, height: 0), spacing: 3).symbols.isEmpty)
+        #expect(scanner.scan(GreyImage(width: 0, height: 50), spacing: 3).symbols.isEmpty)
     }
 }
