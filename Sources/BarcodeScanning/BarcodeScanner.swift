@@ -78,14 +78,16 @@ public struct BarcodeScanner: Sendable {
         passes.append(.direct)
         let firstLook = LineScanner(concurrent: options.concurrentFirstPass).scan(working, spacing: 3)
         merger.add(firstLook.symbols.map { Self.withAddOn($0, in: working, zbar: zbar) }, map: workingMap, pass: .direct)
-        let qrArea = firstLook.qrFinderArea(in: working, alignment: 3)
+        // A copy of the QR finder area, not zbar's crop: zbar's QR decoder binarises the whole image.
+        let qrArea = firstLook.qrFinderArea(in: working, alignment: 3).map { area in
+            (image: working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
+             map: PointMap(tx: Double(area.x), ty: Double(area.y)))
+        }
         if let area = qrArea {
-            // A copy of the area, not zbar's crop: zbar's QR decoder binarises the whole image.
             zbar.density = 3
             zbar.lines = .rowsAndColumns
             zbar.symbologies = .qrCodes
-            let copy = working.cropped(x: area.x, y: area.y, width: area.width, height: area.height)
-            merger.add(zbar.scan(copy), map: PointMap(tx: Double(area.x), ty: Double(area.y)).then(workingMap), pass: .direct)
+            merger.add(zbar.scan(area.image), map: area.map.then(workingMap), pass: .direct)
         }
 
         guard options.escalate else { return (merger.symbols, passes, false) }   // `--fast`: the first look only
@@ -94,10 +96,7 @@ public struct BarcodeScanner: Sendable {
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         if let area = qrArea {
             // A QR code too fine for every third line: every line of its area, before all else.
-            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) {
-                (working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
-                 PointMap(tx: Double(area.x), ty: Double(area.y)))
-            }, at: 0)
+            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { area }, at: 0)
         }
         var timedOut = false
         var extraVotes = 0

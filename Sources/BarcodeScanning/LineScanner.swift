@@ -150,7 +150,7 @@ final class LineScanner {
             if scansColumns { columns = columnWorker.scan(image, spacing: spacing, rows: false) }
         }
         rows.merge(columns)
-        return Result(symbols: rows.symbols(), finderRows: rows.finderRows, finderColumns: columns.finderColumns)
+        return Result(symbols: rows.symbols, finderRows: rows.finderRows, finderColumns: columns.finderColumns)
     }
 
     /// The two halves' results, written by their threads under a lock.
@@ -172,15 +172,7 @@ final class LineScanner {
 
         init() {
             decoder = zbar_decoder_create()
-            let settings: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
-                (zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 1),
-                (ZBAR_UPCA, ZBAR_CFG_ENABLE, 1), (ZBAR_UPCE, ZBAR_CFG_ENABLE, 1), (ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1),
-                (ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0), (ZBAR_PDF417, ZBAR_CFG_ENABLE, 0),
-                (ZBAR_CODE39, ZBAR_CFG_ENABLE, 0), (ZBAR_CODE93, ZBAR_CFG_ENABLE, 0),
-                (ZBAR_CODABAR, ZBAR_CFG_ENABLE, 0), (ZBAR_SQCODE, ZBAR_CFG_ENABLE, 0),
-                (ZBAR_I25, ZBAR_CFG_MIN_LEN, 6),
-            ]
-            for (symbology, setting, value) in settings {
+            for (symbology, setting, value) in ZBarScanner.settings(for: .retail) {
                 zbar_decoder_set_config(decoder, symbology, setting, value)
             }
         }
@@ -367,6 +359,6 @@ final class LineScanner {
         }
 
         /// The symbols read.
-        func symbols() -> [RawSymbol] { found }
+        var symbols: [RawSymbol] { found }
     }
 }

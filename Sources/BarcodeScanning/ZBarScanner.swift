@@ -19,30 +19,45 @@ struct RawSymbol {
 final class ZBarScanner {
     private let scanner: OpaquePointer
 
-    /// `density` is zbar's scan-line spacing in pixels (1 = every row and column).
-    /// (symbology, setting, value) applied in order; symbology 0 means every symbology.
-    private static let configuration: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
-        (zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 1),
-        (ZBAR_UPCA, ZBAR_CFG_ENABLE, 1),      // report UPC-A and UPC-E as themselves,
-        (ZBAR_UPCE, ZBAR_CFG_ENABLE, 1),      // not folded into EAN-13
-        (ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1),
-        (ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0),    // would replace the EAN-13 digits; GS1 converts instead
-        (ZBAR_PDF417, ZBAR_CFG_ENABLE, 0),    // zbar's PDF417 decoder is incomplete: noise only
-        (ZBAR_QRCODE, ZBAR_CFG_BINARY, 1),    // raw bytes: QRTextDecoding picks the character set
-        (ZBAR_SQCODE, ZBAR_CFG_BINARY, 1),
-        (zbar_symbol_type_t(0), ZBAR_CFG_POSITION, 1),
-        // Short Interleaved 2 of 5, Codabar and Code 39 reads are mostly false positives in photos.
-        (ZBAR_I25, ZBAR_CFG_MIN_LEN, 6),
-        (ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6),
-        (ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4),
-    ]
+    /// A zbar setting: (symbology, setting, value); symbology 0 means every symbology.
+    typealias Setting = (zbar_symbol_type_t, zbar_config_t, Int32)
+
+    /// The decoder settings for `set`, applied in order from a clean start: every symbology on
+    /// with our adjustments, then narrowed to the set. ``LineScanner``'s decoders use them too.
+    static func settings(for set: SymbologySet) -> [Setting] {
+        var settings: [Setting] = [
+            (zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 1),
+            (ZBAR_UPCA, ZBAR_CFG_ENABLE, 1),      // report UPC-A and UPC-E as themselves,
+            (ZBAR_UPCE, ZBAR_CFG_ENABLE, 1),      // not folded into EAN-13
+            (ZBAR_ISBN13, ZBAR_CFG_ENABLE, 1),
+            (ZBAR_ISBN10, ZBAR_CFG_ENABLE, 0),    // would replace the EAN-13 digits; GS1 converts instead
+            (ZBAR_PDF417, ZBAR_CFG_ENABLE, 0),    // zbar's PDF417 decoder is incomplete: noise only
+            (ZBAR_QRCODE, ZBAR_CFG_BINARY, 1),    // raw bytes: QRTextDecoding picks the character set
+            // Short Interleaved 2 of 5, Codabar and Code 39 reads are mostly false positives in photos.
+            (ZBAR_I25, ZBAR_CFG_MIN_LEN, 6),
+            (ZBAR_CODABAR, ZBAR_CFG_MIN_LEN, 6),
+            (ZBAR_CODE39, ZBAR_CFG_MIN_LEN, 4),
+        ]
+        switch set {
+        case .all:
+            settings.append((ZBAR_SQCODE, ZBAR_CFG_BINARY, 1))
+        case .retail:
+            settings += [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE].map { ($0, ZBAR_CFG_ENABLE, 0) }
+        case .qrCodes, .addOns:
+            settings.append((zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 0))
+            settings += (set == .qrCodes ? [ZBAR_QRCODE] : [ZBAR_EAN2, ZBAR_EAN5]).map { ($0, ZBAR_CFG_ENABLE, 1) }
+        }
+        // zbar runs its whole-image SQ Code search whenever any SQ setting is on, enabled or
+        // not: outside `.all` binary mode must go too (it cost 0.8 ms of a 2 ms first pass).
+        if set != .all { settings.append((ZBAR_SQCODE, ZBAR_CFG_BINARY, 0)) }
+        return settings
+    }
 
     init(density: Int32 = 1) {
         scanner = zbar_image_scanner_create()
         self.density = density
-        for (symbology, setting, value) in Self.configuration {
-            zbar_image_scanner_set_config(scanner, symbology, setting, value)
-        }
+        zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_POSITION, 1)
+        apply(Self.settings(for: symbologies))
         setDensity()
     }
 
@@ -74,26 +89,12 @@ final class ZBarScanner {
     /// SQ Code, which never carry a GS1 key: every decoder zbar runs costs time on every edge
     /// (a quarter of a noisy photo's scan time for these four).
     var symbologies: SymbologySet = .all {
-        didSet {
-            guard symbologies != oldValue else { return }
-            if oldValue == .qrCodes || oldValue == .addOns {
-                for (symbology, setting, value) in Self.configuration where setting == ZBAR_CFG_ENABLE {
-                    zbar_image_scanner_set_config(scanner, symbology, setting, value)
-                }
-            }
-            let enable: Int32 = symbologies == .all ? 1 : 0
-            for symbology in [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE] {
-                zbar_image_scanner_set_config(scanner, symbology, ZBAR_CFG_ENABLE, enable)
-            }
-            // zbar runs its whole-image SQ Code search whenever any SQ setting is on, enabled or
-            // not: binary mode must go too (it cost 0.8 ms of a 2 ms first pass on a fixture).
-            zbar_image_scanner_set_config(scanner, ZBAR_SQCODE, ZBAR_CFG_BINARY, enable)
-            if symbologies == .qrCodes || symbologies == .addOns {
-                zbar_image_scanner_set_config(scanner, zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 0)
-                for symbology in symbologies == .qrCodes ? [ZBAR_QRCODE] : [ZBAR_EAN2, ZBAR_EAN5] {
-                    zbar_image_scanner_set_config(scanner, symbology, ZBAR_CFG_ENABLE, 1)
-                }
-            }
+        didSet { if symbologies != oldValue { apply(Self.settings(for: symbologies)) } }
+    }
+
+    private func apply(_ settings: [Setting]) {
+        for (symbology, setting, value) in settings {
+            zbar_image_scanner_set_config(scanner, symbology, setting, value)
         }
     }
 
