@@ -31,14 +31,14 @@ let package = Package(
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"]), .brew(["zbar"])]),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
-        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
+        .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
         // libheif: headers only, no pkg-config link flags; the library is opened with dlopen on the
         // first HEIC/HEIF photo (HEIFLibrary.swift), because loading its codec libraries costs
         // every run of the CLI ≈ 3.5 ms. Install libheif-dev (apt) for the headers.
         .systemLibrary(name: "CHeif"),
         // Image bytes → grey pixels → zbar → decoded symbols.
-        .target(name: "BarcodeScanning", dependencies: ["CZBar", "CTurboJPEG", "CPNG", "CDeflate", "CWebP", "CHeif"]),
+        .target(name: "BarcodeScanning", dependencies: ["CZBar", "CTurboJPEG", "CPNG", "CISAL", "CWebP", "CHeif"]),
         // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
         .target(name: "GS1"),
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
@@ -73,7 +73,7 @@ let package = Package(
             name: "GS1Tests",
             dependencies: ["GS1", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CZBar", "CHeif", "CTurboJPEG", "CPNG", "CDeflate", "GS1"], exclude: ["Images"],
+        .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CZBar", "CHeif", "CTurboJPEG", "CPNG", "CISAL", "GS1"], exclude: ["Images"],
                     // The HEIF tests encode photos with libheif, so they link it.
                     linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),

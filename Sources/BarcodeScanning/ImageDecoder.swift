@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns image bytes into 8-bit grey pixels, whatever the container: JPEG (libjpeg-turbo,
-/// decoded straight to grey with DCT scaling for very large photos), PNG (libdeflate for the
+/// decoded straight to grey with DCT scaling for very large photos), PNG (ISA-L for the
 /// common layouts, libpng for the rest), WebP (libwebp), HEIC/HEIF (libheif, opened on first
 /// use), PNM and BMP. The format comes from the bytes, never from
 /// a file name, and every header is checked against ``ImageDecodingOptions`` before pixels

@@ -117,8 +117,13 @@ final class LineScanner {
             guard px >= 0, py >= 0, px < image.width, py < image.height else { continue }
             samples.append(image[px, py])
         }
-        guard let low = samples.min(), let high = samples.max(), Int(high) - Int(low) >= 32 else { return false }
-        // Hysteresis around the middle grey: noise near the threshold is not a change.
+        return darkLightChanges(samples) >= 6
+    }
+
+    /// How often `samples` change between dark and light, with hysteresis around their middle
+    /// grey (noise near the threshold is not a change); 0 when they span less than 32 levels.
+    static func darkLightChanges(_ samples: [UInt8]) -> Int {
+        guard let low = samples.min(), let high = samples.max(), Int(high) - Int(low) >= 32 else { return 0 }
         let middle = (Int(low) + Int(high)) / 2, margin = (Int(high) - Int(low)) / 6
         var dark: Bool? = nil, changes = 0
         for sample in samples {
@@ -127,7 +132,7 @@ final class LineScanner {
             if let now, let before = dark, now != before { changes += 1 }
             dark = now ?? dark
         }
-        return changes >= 6
+        return changes
     }
 
     /// Scans every `spacing`-th row and column (or only the rows or the columns).

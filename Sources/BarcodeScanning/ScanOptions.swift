@@ -18,7 +18,8 @@ public struct ScanOptions: Sendable {
     /// directions of the photo's bars rule out (slower; for photos the default does not read).
     public var exhaustive = false
     /// True: the first pass scans rows and columns on two threads, for a quicker answer on one
-    /// photo. Turn it off when photos are already scanned in parallel (it only adds overhead).
+    /// photo. Turn it off when photos are already scanned in parallel (it only adds overhead),
+    /// and ``ImageDecodingOptions/concurrent`` in ``decoding`` with it.
     public var concurrentFirstPass = true
 
     public init() {}

@@ -77,6 +77,7 @@ extension HangVietCommand {
             var scanning = scanOptions
             // Several photos already keep every core busy, one per photo.
             scanning.concurrentFirstPass = inputs.count < 2 || jobs < 2
+            scanning.decoding.concurrent = scanning.concurrentFirstPass
             let scanner = BarcodeScanner(options: scanning)
             let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
             let printer = ScanPrinter(format: options.outputFormat, language: options.language,

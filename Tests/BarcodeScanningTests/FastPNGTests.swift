@@ -1,9 +1,9 @@
 @testable import BarcodeScanning
-import CDeflate
+import CISAL
 import CPNG
 import Testing
 
-/// The libdeflate PNG path must give exactly the pixels libpng gives, for every layout it
+/// The ISA-L PNG path must give exactly the pixels libpng gives, for every layout it
 /// takes, and hand everything doubtful to libpng.
 struct FastPNGTests {
     /// A noisy gradient with a few hard edges, so that libpng's encoder picks every row filter.
@@ -60,10 +60,10 @@ struct FastPNGTests {
         }
     }
 
-    /// A PNG written by hand with a chosen row filter per row (libpng's encoder picks its own,
-    /// so a filter/layout pair could otherwise go untested).
-    static func png(width: Int, height: Int, channels: Int, filters: [UInt8]) -> [UInt8] {
-        let colourType: UInt8 = [1: 0, 2: 4, 3: 2, 4: 6][channels]!
+    /// The filtered rows of ``samples(width:height:channels:)`` as a PNG encoder would write
+    /// them, with a chosen filter per row (libpng's encoder picks its own, so a filter/layout
+    /// pair could otherwise go untested).
+    static func filteredRows(width: Int, height: Int, channels: Int, filters: [UInt8]) -> [UInt8] {
         let pixels = samples(width: width, height: height, channels: channels)
         let stride = width * channels
         var raw: [UInt8] = []
@@ -88,19 +88,57 @@ struct FastPNGTests {
                 raw.append(UInt8(truncatingIfNeeded: x - predictor))
             }
         }
-        let compressor = libdeflate_alloc_compressor(6)!
-        defer { libdeflate_free_compressor(compressor) }
-        var compressed = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, raw.count))
-        let size = libdeflate_zlib_compress(compressor, raw, raw.count, &compressed, compressed.count)
-        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        return raw
+    }
+
+    /// A zlib stream (ISA-L's deflate at its fastest level, back-references included).
+    static func zlib(_ raw: [UInt8]) -> [UInt8] {
+        let stream = UnsafeMutablePointer<isal_zstream>.allocate(capacity: 1)
+        defer { stream.deallocate() }
+        isal_deflate_stateless_init(stream)
+        var input = raw
+        var out = [UInt8](repeating: 0, count: raw.count + raw.count / 2 + 1024)
+        let status = input.withUnsafeMutableBufferPointer { inp in
+            out.withUnsafeMutableBufferPointer { dst in
+                stream.pointee.next_in = inp.baseAddress
+                stream.pointee.avail_in = UInt32(inp.count)
+                stream.pointee.next_out = dst.baseAddress
+                stream.pointee.avail_out = UInt32(dst.count)
+                stream.pointee.end_of_stream = 1
+                stream.pointee.flush = UInt16(NO_FLUSH)
+                stream.pointee.gzip_flag = UInt16(IGZIP_ZLIB)
+                stream.pointee.level = 0
+                return isal_deflate_stateless(stream)
+            }
+        }
+        precondition(status == COMP_OK, "ISA-L could not compress the test rows")
+        return Array(out.prefix(Int(stream.pointee.total_out)))
+    }
+
+    /// A PNG around `zlib`, its data split into IDAT chunks of `idatSizes` bytes (the last
+    /// chunk takes the rest; a 0 makes an empty chunk).
+    static func png(width: Int, height: Int, channels: Int, zlib: [UInt8], idatSizes: [Int] = []) -> [UInt8] {
+        let colourType: UInt8 = [1: 0, 2: 4, 3: 2, 4: 6][channels]!
+        func chunk(_ type: String, _ data: ArraySlice<UInt8>) -> [UInt8] {
             let body = Array(type.utf8) + data
-            let crc = UInt32(libdeflate_crc32(0, body, body.count))
+            let crc = crc32_gzip_refl(0, body, UInt64(body.count))
             return be32(data.count) + body + be32(Int(crc))
         }
         func be32(_ v: Int) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
         let header = be32(width) + be32(height) + [8, colourType, 0, 0, 0]
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header)
-            + chunk("IDAT", Array(compressed.prefix(size))) + chunk("IEND", [])
+        var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header[...])
+        var at = 0
+        for size in idatSizes where at < zlib.count {
+            let end = min(zlib.count, at + size)
+            out += chunk("IDAT", zlib[at..<end])
+            at = end
+        }
+        return out + chunk("IDAT", zlib[at...]) + chunk("IEND", [])
+    }
+
+    static func png(width: Int, height: Int, channels: Int, filters: [UInt8]) -> [UInt8] {
+        png(width: width, height: height, channels: channels,
+            zlib: zlib(filteredRows(width: width, height: height, channels: channels, filters: filters)))
     }
 
     @Test("every row filter in every layout: fast path = libpng", arguments: [[UInt8(0)], [1], [2], [3], [4], [4, 0, 1, 3, 2]])
@@ -128,6 +166,67 @@ struct FastPNGTests {
         damaged[idat + 20] ^= 0x55
         #expect(try damaged.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") } == nil)
         #expect(throws: ScanError.self) { try decoder.decode(damaged, source: "damaged.png") }
+    }
+
+    /// Decoders with the two-thread PNG path on and off.
+    static let decoders: [(name: String, decoder: ImageDecoder)] = [true, false].map { concurrent in
+        var options = ImageDecodingOptions()
+        options.concurrent = concurrent
+        return (concurrent ? "two threads" : "one thread", ImageDecoder(options: options))
+    }
+
+    /// Large enough for the two-thread path (inflated rows ≥ 128 KB), every filter, 1–4 channels.
+    @Test func largeImagesOnOneAndTwoThreads() throws {
+        for channels in 1...4 {
+            let width = 400, height = 1 + ImageDecoder.concurrentPNGBytes / (width * channels)
+            let bytes = Self.png(width: width, height: height, channels: channels, filters: [4, 0, 1, 3, 2, 4, 4])
+            let reference = try bytes.withUnsafeBytes { try ImageDecoder().decodePNGWithLibpng($0, source: "x") }
+            for (name, decoder) in Self.decoders {
+                let image = try #require(try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") },
+                                         "\(channels) channels on \(name) should take the fast path")
+                #expect(image.image.pixels == reference.image.pixels, "\(channels) channels on \(name)")
+            }
+        }
+    }
+
+    /// The zlib stream split over many IDAT chunks, some of one byte, one empty, as encoders
+    /// that write fixed-size chunks do (and with boundaries inside the zlib header).
+    @Test func streamSplitOverManyChunks() throws {
+        let width = 300, height = 200, channels = 3
+        let zlib = Self.zlib(Self.filteredRows(width: width, height: height, channels: channels, filters: [4, 1, 2]))
+        let sizes = [1, 1, 0, 7, 1000] + Array(repeating: 8192, count: 20)
+        let bytes = Self.png(width: width, height: height, channels: channels, zlib: zlib, idatSizes: sizes)
+        let reference = try bytes.withUnsafeBytes { try ImageDecoder().decodePNGWithLibpng($0, source: "x") }
+        for (name, decoder) in Self.decoders {
+            let image = try #require(try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") }, "\(name)")
+            #expect(image.image.pixels == reference.image.pixels, "\(name)")
+        }
+    }
+
+    /// Streams whose chunks' CRCs are right but whose data is not: cut short, longer than the
+    /// header's rows, a flipped byte (caught by the stream's Adler-32), an unknown row filter.
+    /// Each goes to libpng (which reports it) on one thread and on two, without hanging.
+    @Test func badStreamsGoToLibpng() throws {
+        let width = 400, height = 120, channels = 3
+        let rows = Self.filteredRows(width: width, height: height, channels: channels, filters: [4, 1])
+        let zlib = Self.zlib(rows)
+        var flipped = zlib
+        flipped[zlib.count / 2] ^= 0x10
+        var unknownFilter = rows
+        unknownFilter[(height - 3) * (width * channels + 1)] = 5
+        let cases: [(String, [UInt8], Int)] = [
+            ("cut short", Array(zlib.prefix(zlib.count - 100)), height),
+            ("no Adler-32", Array(zlib.prefix(zlib.count - 4)), height),
+            ("a row too many", zlib, height - 1),
+            ("flipped byte", flipped, height),
+            ("filter 5", Self.zlib(unknownFilter), height),
+        ]
+        for (name, stream, declaredHeight) in cases {
+            let bytes = Self.png(width: width, height: declaredHeight, channels: channels, zlib: stream, idatSizes: [5000])
+            for (threads, decoder) in Self.decoders {
+                #expect(try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") } == nil, "\(name) on \(threads)")
+            }
+        }
     }
 
     static func range(of needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -37,20 +37,62 @@ struct LineScannerTests {
     }
 
     @Test("Add-ons: zbar looks for one beside a product code the line scanner read, in the code's band of lines",
-          arguments: [false, true])
-    func addOnIsFoundBesideTheCode(sideways: Bool) throws {
+          arguments: ["upright", "sideways", "upside down"])
+    func addOnIsFoundBesideTheCode(orientation: String) throws {
         var image = try TestImages.grey("ean13-addon.png")
-        if sideways { image = image.transposed() }
+        if orientation == "sideways" { image = image.transposed() }
+        if orientation == "upside down" {   // the add-on on the left
+            image = GreyImage(width: image.width, height: image.height, pixels: image.pixels.reversed())
+        }
         let result = LineScanner().scan(image, spacing: 3)
         let code = try #require(result.symbols.first)
         #expect(texts(result) == ["9786045823453"])
         #expect(code.addOn == nil)   // zbar's decoders report add-ons only inside its image scanner
-        #expect(code.alongRows == !sideways)
+        #expect(code.alongRows == (orientation != "sideways"))
+        #expect(Self.addOnPrecheck(code, in: image))
         #expect(BarcodeScanner.withAddOn(code, in: image, zbar: ZBarScanner()).addOn == "12345")
-        // A code without an add-on gets none.
-        let plain = try TestImages.grey("ean13-893.png")
+        // A code without an add-on gets none, and its quiet zones spare zbar the look.
+        var plain = try TestImages.grey("ean13-893.png")
+        if orientation == "sideways" { plain = plain.transposed() }
         let plainCode = try #require(LineScanner().scan(plain, spacing: 3).symbols.first)
+        #expect(!Self.addOnPrecheck(plainCode, in: plain))
         #expect(BarcodeScanner.withAddOn(plainCode, in: plain, zbar: ZBarScanner()).addOn == nil)
+    }
+
+    /// ``BarcodeScanner/mayHaveAddOn`` for an EAN-13 read by the line scanner.
+    static func addOnPrecheck(_ code: RawSymbol, in image: GreyImage) -> Bool {
+        let alongRows = code.alongRows ?? true
+        let along = code.points.map { alongRows ? $0.x : $0.y }, lines = code.points.map { alongRows ? $0.y : $0.x }
+        return BarcodeScanner.mayHaveAddOn(image, code: (along.min()!, along.max()!), module: (along.max()! - along.min()!) / 95,
+                                           lines: Set(lines).sorted(), alongRows: alongRows)
+    }
+
+    @Test("The add-on check: bars 3 to 30 modules past either end count, a quiet zone or plain text beyond does not")
+    func addOnCheckLooksBesideTheCode() {
+        // A synthetic row: code from x = 100 to 290 (2-pixel modules), then what lies beyond.
+        func image(beyond: (Int) -> UInt8) -> GreyImage {
+            let width = 500, height = 20
+            var pixels = [UInt8](repeating: 255, count: width * height)
+            for y in 0..<height {
+                for x in 0..<width {
+                    if x >= 100 && x < 290 { pixels[y * width + x] = (x / 2) % 2 == 0 ? 0 : 255 }
+                    if x >= 290 { pixels[y * width + x] = beyond(x - 290) }
+                }
+            }
+            return GreyImage(width: width, height: height, pixels: pixels)
+        }
+        func check(_ image: GreyImage) -> Bool {
+            BarcodeScanner.mayHaveAddOn(image, code: (100, 290), module: 2, lines: [5, 10, 15], alongRows: true)
+        }
+        #expect(!check(image { _ in 255 }))                                        // quiet zone
+        #expect(check(image { d in d >= 18 && (d / 2) % 2 == 0 ? 0 : 255 }))        // bars 9 modules on
+        #expect(!check(image { d in d >= 80 && (d / 2) % 2 == 0 ? 0 : 255 }))       // bars 40 modules on: not an add-on
+        // Turned upside down, the bars lie left of the code.
+        let turned = image { d in d >= 18 && (d / 2) % 2 == 0 ? 0 : 255 }
+        #expect(BarcodeScanner.mayHaveAddOn(GreyImage(width: 500, height: 20, pixels: turned.pixels.reversed()), code: (210, 400),
+                                            module: 2, lines: [4, 9, 14], alongRows: true))
+        // Too small to judge: zbar looks.
+        #expect(BarcodeScanner.mayHaveAddOn(image { _ in 255 }, code: (100, 150), module: 0.5, lines: [5], alongRows: true))
     }
 
     @Test("Upright bars are read by rows only, sideways bars by columns only")

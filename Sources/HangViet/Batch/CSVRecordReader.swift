@@ -267,7 +267,7 @@ public struct CSVRecordReader {
     private mutating func fill(minimum: Int) throws(ByteSourceError) {
         if start > 0 {
             buffer.withUnsafeMutableBufferPointer { pointer in
-                _ = pointer.baseAddress!.update(from: pointer.baseAddress! + start, count: end - start)
+                pointer.baseAddress!.update(from: pointer.baseAddress! + start, count: end - start)
             }
             end -= start
             start = 0
