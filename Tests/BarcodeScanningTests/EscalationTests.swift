@@ -16,7 +16,7 @@ struct EscalationTests {
         return GreyImage(width: width, height: height, pixels: pixels)
     }
 
-    static let sizes = [(3, 3), (4, 9), (17, 5), (64, 40), (33, 120)]
+    static let sizes = [(3, 3), (4, 9), (17, 5), (64, 40), (33, 120), (150, 130)]
 
     @Test("The 3×3 blur is the mean of the nine neighbours; the border is kept", arguments: sizes)
     func blurIsTheNineNeighbourMean(size: (Int, Int)) {
