@@ -172,7 +172,7 @@ final class LineScanner {
         private let decoder: OpaquePointer
         /// Brightness changes along the current line, and its pixels gathered in scanning order
         /// (columns, and rows read backwards), reused from line to line.
-        private var changes: [Int32] = []
+        private var changes: [Int16] = []
         private var gathered: [UInt8] = []
 
         init() {
@@ -190,7 +190,7 @@ final class LineScanner {
             let w = image.width, h = image.height
             let length = rows ? w : h, lineCount = rows ? h : w
             // Room for eight more entries: the search for edges reads eight at a time.
-            if changes.count < length + 8 { changes = [Int32](repeating: 0, count: length + 8) }
+            if changes.count < length + 8 { changes = [Int16](repeating: 0, count: length + 8) }
             if gathered.count < length { gathered = [UInt8](repeating: 0, count: length) }
             image.pixels.withUnsafeBufferPointer { pixels in
                 changes.withUnsafeMutableBufferPointer { changes in
@@ -227,12 +227,13 @@ final class LineScanner {
 
         /// Finds the edges along one line and feeds the widths between them to zbar's decoders;
         /// `report` gets the pixel position (along the line) where a decoder reported something.
-        private func scanLine(_ line: UnsafePointer<UInt8>, count: Int, changes: UnsafeMutablePointer<Int32>,
+        private func scanLine(_ line: UnsafePointer<UInt8>, count: Int, changes: UnsafeMutablePointer<Int16>,
                               report: (_ position: Int, _ event: zbar_symbol_type_t, _ length: Int) -> Void) {
             // Brightness change between each pixel and the next: entry i lies half-way between
             // pixels i and i + 1 (bars one pixel wide stay one pixel wide).
             let last = count - 1
-            for i in 0..<last { changes[i] = Int32(line[i + 1]) &- Int32(line[i]) }
+            // (−255…255: sixteen bits are enough, and twice as many fit a vector.)
+            for i in 0..<last { changes[i] = Int16(line[i + 1]) &- Int16(line[i]) }
             for i in last..<(last + 8) { changes[i] = 0 }
 
             zbar_decoder_new_scan(decoder)
@@ -266,23 +267,24 @@ final class LineScanner {
                 if rising { feed(edge - lineStart, from: lineStart) }
             }
             let minimum = LineScanner.minimumContrast, share = LineScanner.followingShare
-            let low = SIMD8<Int32>(repeating: -minimum), high = SIMD8<Int32>(repeating: minimum)
+            let low = SIMD8<Int16>(repeating: Int16(-minimum)), high = SIMD8<Int16>(repeating: Int16(minimum))
             var i = 1
             while i < last {
-                // Eight changes at a time: most of a photo is far weaker than any edge.
-                let eight = UnsafeRawPointer(changes + i).loadUnaligned(as: SIMD8<Int32>.self)
+                // Eight changes at a time (one 128-bit vector): most of a photo is far weaker than any edge.
+                let eight = UnsafeRawPointer(changes + i).loadUnaligned(as: SIMD8<Int16>.self)
                 if all((eight .> low) .& (eight .< high)) {
                     i += 8
                     continue
                 }
-                let c = changes[i]
+                let c = Int32(changes[i])
                 let strength = c < 0 ? -c : c
                 // A peak: at least as strong as the one before, stronger than the one after, same sign.
                 if strength >= minimum,
-                   (c > 0 ? c >= changes[i - 1] && c > changes[i + 1] : c <= changes[i - 1] && c < changes[i + 1]) {
+                   (c > 0 ? c >= Int32(changes[i - 1]) && c > Int32(changes[i + 1])
+                          : c <= Int32(changes[i - 1]) && c < Int32(changes[i + 1])) {
                     let sign: Int32 = c > 0 ? 1 : -1
                     // Sub-pixel peak position from the parabola through the three values (1/32 pixel).
-                    let a = changes[i - 1], b = changes[i + 1]
+                    let a = Int32(changes[i - 1]), b = Int32(changes[i + 1])
                     let curvature = a - 2 * c + b
                     var offset: Int32 = 0
                     if curvature != 0 { offset = ((a - b) * 16) / curvature; offset = min(16, max(-16, offset)) }

@@ -20,6 +20,11 @@ printf '%s\n' "${FILES[@]}" > "$OUT/files.txt"
 echo; echo "## Wall time over all fixture files (one process each, all cores)"
 time_photo_readers "$OUT/files.txt" 5 --fast
 
+echo; echo "## hangviet vs zbarimg, interleaved run by run (the VM's speed drifts between hyperfine's batches)"
+python3 benchmarks/scripts/interleaved.py --rounds 10 \
+    "hangviet scan=xargs -a $OUT/files.txt -d '\n' $BIN scan --format ndjson" \
+    "zbarimg=xargs -a $OUT/files.txt -d '\n' zbarimg -q"
+
 echo; echo "## 24-megapixel JPEG (6000×4000, made by Scripts/make-sample-photo.py)"
 python3 Scripts/make-sample-photo.py "$OUT/photo-24mp.jpg" 6000 4000 10 >/dev/null
 for cmd in "$BIN scan $OUT/photo-24mp.jpg --format text" "zbarimg -q $OUT/photo-24mp.jpg"; do
