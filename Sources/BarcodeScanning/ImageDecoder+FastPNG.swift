@@ -22,6 +22,7 @@ extension ImageDecoder {
         // catches a stream longer than the header says. Written before read: not cleared.
         let inflated = UnsafeMutablePointer<UInt8>.allocate(capacity: expected + 1)
         defer { inflated.deallocate() }
+        inflated[expected] = 0   // read (and ignored) past the last pixel by the row filters' 4-byte loads
         let inflater = PNGInflater(file: buffer, pieces: layout.pieces, into: inflated, size: expected)
         let pixelCount = layout.width * layout.height
         var grey = [UInt8](unsafeUninitializedCapacity: pixelCount) { _, count in count = pixelCount }
@@ -54,10 +55,13 @@ extension ImageDecoder {
     /// if no other thread has started to (the dispatch pool may run both parts on one thread).
     private static func unfilter(_ rows: PNGRowUnfilter, height: Int, following inflater: PNGInflater) -> Bool {
         var next = 0
+        let complete = height * rows.rowBytes
         while next < height {
             let finished = inflater.finishedBytes
             if finished < 0 { return false }
-            let ready = min(height, finished / rows.rowBytes)
+            // A row is ready once the byte after it is written too: the filters' 4-byte loads
+            // reach it (the last row's is ours, and the inflater is done when all is finished).
+            let ready = finished >= complete ? height : max(0, finished - 1) / rows.rowBytes
             if ready > next {
                 guard rows.unfilter(next..<ready) else {
                     inflater.cancel()

@@ -84,17 +84,32 @@ final class PNGRowUnfilter: @unchecked Sendable {
         return true
     }
 
-    /// Sub (1), Average (3) or Paeth (4) for 3- or 4-byte pixels, one pixel per step.
-    @inline(__always)
+    /// Sub (1), Average (3) or Paeth (4) for 3- or 4-byte pixels, one pixel per step. Each
+    /// pixel size and filter gets a loop of its own (no branch per pixel).
     private static func unfilterPixels(_ raw: UnsafeMutablePointer<UInt8>, _ row: UnsafeMutablePointer<UInt8>,
                                        _ prev: UnsafeMutablePointer<UInt8>, width: Int, bpp: Int, filter: UInt8) {
+        switch (bpp, filter) {
+        case (3, 1): pixelLoop(raw, row, prev, width: width, bpp: 3, filter: 1)
+        case (3, 3): pixelLoop(raw, row, prev, width: width, bpp: 3, filter: 3)
+        case (3, _): pixelLoop(raw, row, prev, width: width, bpp: 3, filter: 4)
+        case (_, 1): pixelLoop(raw, row, prev, width: width, bpp: 4, filter: 1)
+        case (_, 3): pixelLoop(raw, row, prev, width: width, bpp: 4, filter: 3)
+        default: pixelLoop(raw, row, prev, width: width, bpp: 4, filter: 4)
+        }
+    }
+
+    /// Four bytes are read and written per pixel, also for 3-byte pixels: the fourth belongs to
+    /// the next pixel, which overwrites it, or lies past the row's end, where every buffer read or
+    /// written here has one byte more (the inflated rows, the previous and current rows).
+    @inline(__always)
+    private static func pixelLoop(_ raw: UnsafeMutablePointer<UInt8>, _ row: UnsafeMutablePointer<UInt8>,
+                                  _ prev: UnsafeMutablePointer<UInt8>, width: Int, bpp: Int, filter: UInt8) {
         @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>) -> SIMD4<Int16> {
-            SIMD4(Int16(p[0]), Int16(p[1]), Int16(p[2]), bpp == 4 ? Int16(p[3]) : 0)
+            SIMD4<Int16>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD4<UInt8>.self))
         }
         var left = SIMD4<Int16>(repeating: 0), aboveLeft = SIMD4<Int16>(repeating: 0)
         let mask = SIMD4<Int16>(repeating: 0xFF)
         for x in 0..<width {
-            let at = row + x * bpp
             let filtered = load(raw + x * bpp)
             let predicted: SIMD4<Int16>
             switch filter {
@@ -113,10 +128,7 @@ final class PNGRowUnfilter: @unchecked Sendable {
                 aboveLeft = above
             }
             let value = (filtered &+ predicted) & mask
-            at[0] = UInt8(truncatingIfNeeded: value[0])
-            at[1] = UInt8(truncatingIfNeeded: value[1])
-            at[2] = UInt8(truncatingIfNeeded: value[2])
-            if bpp == 4 { at[3] = UInt8(truncatingIfNeeded: value[3]) }
+            UnsafeMutableRawPointer(row + x * bpp).storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: value), as: SIMD4<UInt8>.self)
             left = value
         }
     }
