@@ -12,8 +12,8 @@ final class PNGRowUnfilter: @unchecked Sendable {
     private let rows: UnsafeMutablePointer<UInt8>
     private let grey: UnsafeMutablePointer<UInt8>
     private let width: Int, bpp: Int
-    /// The previous and the current row, unfiltered (the previous starts as zeros).
-    private var previous: UnsafeMutablePointer<UInt8>, current: UnsafeMutablePointer<UInt8>
+    /// The previous row, unfiltered (zeros at first), and two rows to unfilter into.
+    private var previous: UnsafeMutablePointer<UInt8>, current: UnsafeMutablePointer<UInt8>, next: UnsafeMutablePointer<UInt8>
 
     init(rows: UnsafeMutablePointer<UInt8>, width: Int, channels: Int, grey: UnsafeMutablePointer<UInt8>) {
         self.rows = rows
@@ -25,18 +25,36 @@ final class PNGRowUnfilter: @unchecked Sendable {
         previous.initialize(repeating: 0, count: rowBytes)
         current = .allocate(capacity: rowBytes)
         current.initialize(repeating: 0, count: rowBytes)
+        next = .allocate(capacity: rowBytes)
+        next.initialize(repeating: 0, count: rowBytes)
     }
 
     deinit {
         previous.deallocate()
         current.deallocate()
+        next.deallocate()
     }
 
     /// Unfilters `range` (continuing from the last row done); false on an unknown filter type.
     func unfilter(_ range: Range<Int>) -> Bool {
-        for y in range {
-            guard unfilterRow(y) else { return false }
-            swap(&previous, &current)
+        var y = range.lowerBound
+        while y < range.upperBound {
+            if bpp >= 3, width >= 2, y + 1 < range.upperBound, rows[y * rowBytes] == 4, rows[(y + 1) * rowBytes] == 4 {
+                // Two Paeth rows at once: see `paethPair`.
+                if bpp == 3 {
+                    Self.paethPair(rows + y * rowBytes + 1, rows + (y + 1) * rowBytes + 1, current, next, previous, width: width, bpp: 3)
+                } else {
+                    Self.paethPair(rows + y * rowBytes + 1, rows + (y + 1) * rowBytes + 1, current, next, previous, width: width, bpp: 4)
+                }
+                writeGrey(current, row: y)
+                writeGrey(next, row: y + 1)
+                swap(&previous, &next)
+                y += 2
+            } else {
+                guard unfilterRow(y) else { return false }
+                swap(&previous, &current)
+                y += 1
+            }
         }
         return true
     }
@@ -67,6 +85,12 @@ final class PNGRowUnfilter: @unchecked Sendable {
                 for i in min(bpp, stride)..<stride { row[i] = raw[i] &+ Self.paeth(row[i - bpp], prev[i], prev[i - bpp]) }
             }
         }
+        writeGrey(row, row: y)
+        return true
+    }
+
+    /// Row `y`'s grey values from its unfiltered bytes.
+    private func writeGrey(_ row: UnsafeMutablePointer<UInt8>, row y: Int) {
         let out = grey + y * width
         switch bpp {
         case 1:
@@ -81,7 +105,45 @@ final class PNGRowUnfilter: @unchecked Sendable {
                 out[x] = Self.overWhite(Int(luma(row[p], row[p + 1], row[p + 2])), Int(row[p + 3]))
             }
         }
-        return true
+    }
+
+    /// Two Paeth rows in one pass, in one 128-bit vector: row y's pixel t in the low half, row
+    /// y + 1's pixel t − 1 in the high half. The second row's pixel needs the first row's pixel
+    /// above it and the one before, both done by then, so the two chains from pixel to pixel run
+    /// side by side (each alone keeps the processor waiting on the one before).
+    @inline(__always)
+    private static func paethPair(_ rawA: UnsafeMutablePointer<UInt8>, _ rawB: UnsafeMutablePointer<UInt8>,
+                                  _ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>,
+                                  _ prev: UnsafeMutablePointer<UInt8>, width: Int, bpp: Int) {
+        @inline(__always) func load(_ p: UnsafeMutablePointer<UInt8>) -> SIMD4<Int16> {
+            SIMD4<Int16>(truncatingIfNeeded: UnsafeRawPointer(p).loadUnaligned(as: SIMD4<UInt8>.self))
+        }
+        @inline(__always) func store(_ v: SIMD4<Int16>, _ p: UnsafeMutablePointer<UInt8>) {
+            UnsafeMutableRawPointer(p).storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: v), as: SIMD4<UInt8>.self)
+        }
+        let zero = SIMD4<Int16>(repeating: 0), mask = SIMD8<Int16>(repeating: 0xFF)
+        // left = (a[t − 1], b[t − 2]); aboveLeft = (prev[t − 1], a[t − 2]).
+        var left = SIMD8<Int16>(repeating: 0), aboveLeft = SIMD8<Int16>(repeating: 0)
+        @inline(__always) func step(_ t: Int, first: Bool, second: Bool) {
+            let above = SIMD8(lowHalf: first ? load(prev + t * bpp) : zero, highHalf: left.lowHalf)
+            let filtered = SIMD8(lowHalf: first ? load(rawA + t * bpp) : zero,
+                                 highHalf: second ? load(rawB + (t - 1) * bpp) : zero)
+            let pa = pointwiseMax(above &- aboveLeft, aboveLeft &- above)
+            let pb = pointwiseMax(left &- aboveLeft, aboveLeft &- left)
+            let sum = left &+ above &- 2 &* aboveLeft
+            let pc = pointwiseMax(sum, 0 &- sum)
+            let useAbove = pb .<= pc
+            let nearer = aboveLeft.replacing(with: above, where: useAbove)
+            let nearerDistance = pc.replacing(with: pb, where: useAbove)
+            let value = (filtered &+ nearer.replacing(with: left, where: pa .<= nearerDistance)) & mask
+            if first { store(value.lowHalf, a + t * bpp) }
+            if second { store(value.highHalf, b + (t - 1) * bpp) }
+            left = value
+            aboveLeft = above
+        }
+        step(0, first: true, second: false)
+        for t in 1..<width { step(t, first: true, second: true) }
+        step(width, first: false, second: true)
     }
 
     /// Sub (1), Average (3) or Paeth (4) for 3- or 4-byte pixels, one pixel per step. Each

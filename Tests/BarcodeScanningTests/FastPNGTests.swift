@@ -175,11 +175,13 @@ struct FastPNGTests {
         return (concurrent ? "two threads" : "one thread", ImageDecoder(options: options))
     }
 
-    /// Large enough for the two-thread path (inflated rows ≥ 128 KB), every filter, 1–4 channels.
-    @Test func largeImagesOnOneAndTwoThreads() throws {
+    /// Large enough for the two-thread path (inflated rows ≥ 128 KB), every filter, 1–4 channels;
+    /// all Paeth too (rows unfiltered in pairs, pairs split where the inflater's chunks end).
+    @Test(arguments: [[UInt8(4), 0, 1, 3, 2, 4, 4], [4]])
+    func largeImagesOnOneAndTwoThreads(filters: [UInt8]) throws {
         for channels in 1...4 {
             let width = 400, height = 1 + ImageDecoder.concurrentPNGBytes / (width * channels)
-            let bytes = Self.png(width: width, height: height, channels: channels, filters: [4, 0, 1, 3, 2, 4, 4])
+            let bytes = Self.png(width: width, height: height, channels: channels, filters: filters)
             let reference = try bytes.withUnsafeBytes { try ImageDecoder().decodePNGWithLibpng($0, source: "x") }
             for (name, decoder) in Self.decoders {
                 let image = try #require(try bytes.withUnsafeBytes { try decoder.decodeFastPNG($0, source: "x") },
