@@ -46,6 +46,16 @@ final class LineScanner {
         var size: Int
     }
 
+    /// Where ``BarcodeScanner`` lets zbar look for a QR code (see ``Result/qrFinderArea(in:alignment:)``).
+    struct QRFinderArea: Equatable {
+        var x: Int
+        var y: Int
+        var width: Int
+        var height: Int
+        /// The shortest length (pixels) of a likely finder pattern's crossing: seven modules.
+        var smallestFinder: Int
+    }
+
     struct Result {
         var symbols: [RawSymbol]
         var finderRows: [FinderHit]
@@ -69,16 +79,18 @@ final class LineScanner {
                 && 2 * column.size <= 3 * row.size && 2 * row.size <= 3 * column.size
         }
 
-        /// The rectangle (x, y, width, height) around the likely QR finder patterns, widened by a
-        /// quarter of its size on every side (a tilted code reaches beyond its finders), or nil
-        /// when there is none. A finder pattern is a square of 7 × 7 modules: a likely one is
-        /// where a row crossing it meets at least two columns that cross it too, at its centre
-        /// and with about the same length (bars of a linear code cross rows only; text crosses
-        /// rows and columns at random places and lengths). The rectangle starts at a multiple of
-        /// twice `alignment` and its size matches the image's modulo `alignment`: zbar then
-        /// scans it along the same lines, in the same directions, as the whole image.
-        func qrFinderArea(in image: GreyImage, alignment: Int) -> (x: Int, y: Int, width: Int, height: Int)? {
+        /// The rectangle around the likely QR finder patterns, widened by a quarter of its size
+        /// on every side (a tilted code reaches beyond its finders), or nil when there is none.
+        /// A finder pattern is a square of 7 × 7 modules: a likely one is where a row crossing it
+        /// meets at least two columns that cross it too, at its centre and with about the same
+        /// length (bars of a linear code cross rows only; text crosses rows and columns at random
+        /// places and lengths). The rectangle starts at a multiple of twice `alignment` and its
+        /// size matches the image's modulo `alignment`: zbar then scans it along the same lines,
+        /// in the same directions, as the whole image. The area also gives the shortest finder
+        /// crossing, from which the module size follows.
+        func qrFinderArea(in image: GreyImage, alignment: Int) -> QRFinderArea? {
             let width = image.width, height = image.height
+            var smallest = Int.max
             var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
             for row in finderRows {
                 let matching = finderColumns.filter { column in Self.sameFinder(row, column) }
@@ -87,6 +99,7 @@ final class LineScanner {
                 guard matching.count >= 2,
                       LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, 1)),
                       LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, -1)) else { continue }
+                smallest = min(smallest, row.size)
                 x0 = min(x0, row.x - row.size / 2); x1 = max(x1, row.x + row.size / 2)
                 y0 = min(y0, row.y - row.size / 2); y1 = max(y1, row.y + row.size / 2)
             }
@@ -100,7 +113,7 @@ final class LineScanner {
             }
             let (left, areaWidth) = span(x0 - mx, x1 + mx, width)
             let (top, areaHeight) = span(y0 - my, y1 + my, height)
-            return (left, top, areaWidth, areaHeight)
+            return QRFinderArea(x: left, y: top, width: areaWidth, height: areaHeight, smallestFinder: smallest)
         }
     }
 
@@ -267,44 +280,52 @@ final class LineScanner {
                 if rising { feed(edge - lineStart, from: lineStart) }
             }
             let minimum = LineScanner.minimumContrast, share = LineScanner.followingShare
-            let low = SIMD8<Int16>(repeating: Int16(-minimum)), high = SIMD8<Int16>(repeating: Int16(minimum))
-            var i = 1
-            while i < last {
-                // Eight changes at a time (one 128-bit vector): most of a photo is far weaker than any edge.
-                let eight = UnsafeRawPointer(changes + i).loadUnaligned(as: SIMD8<Int16>.self)
-                if all((eight .> low) .& (eight .< high)) {
-                    i += 8
-                    continue
-                }
+            let high = SIMD8<Int16>(repeating: Int16(minimum)), low = SIMD8<Int16>(repeating: Int16(-minimum))
+            let bitValues = SIMD8<Int16>(1, 2, 4, 8, 16, 32, 64, 128)
+            /// A peak of the changes at `i` (at least as strong as the change before it, stronger
+            /// than the one after, of the same sign, and at least `minimum`): an edge, unless the
+            /// edge pending beside it is much stronger.
+            func edge(at i: Int) {
                 let c = Int32(changes[i])
                 let strength = c < 0 ? -c : c
-                // A peak: at least as strong as the one before, stronger than the one after, same sign.
-                if strength >= minimum,
-                   (c > 0 ? c >= Int32(changes[i - 1]) && c > Int32(changes[i + 1])
-                          : c <= Int32(changes[i - 1]) && c < Int32(changes[i + 1])) {
-                    let sign: Int32 = c > 0 ? 1 : -1
-                    // Sub-pixel peak position from the parabola through the three values (1/32 pixel).
-                    let a = Int32(changes[i - 1]), b = Int32(changes[i + 1])
-                    let curvature = a - 2 * c + b
-                    var offset: Int32 = 0
-                    if curvature != 0 { offset = ((a - b) * 16) / curvature; offset = min(16, max(-16, offset)) }
-                    let position = Int32(i) * 32 + 16 + offset
-                    if sign == pendingSign {
-                        if strength > pendingStrength { pendingPosition = position; pendingStrength = strength }
-                    } else if strength * share >= pendingStrength {
-                        if pendingSign != 0 {
-                            // The pending edge is confirmed: the element before it ends there.
-                            if previousPosition < 0 {
-                                feedFirst(upTo: pendingPosition, rising: pendingSign > 0)
-                            } else {
-                                feed(pendingPosition - previousPosition, from: previousPosition)
-                            }
-                            previousPosition = pendingPosition
+                let sign: Int32 = c > 0 ? 1 : -1
+                // Sub-pixel peak position from the parabola through the three values (1/32 pixel).
+                let a = Int32(changes[i - 1]), b = Int32(changes[i + 1])
+                let curvature = a - 2 * c + b
+                var offset: Int32 = 0
+                if curvature != 0 { offset = ((a - b) * 16) / curvature; offset = min(16, max(-16, offset)) }
+                let position = Int32(i) * 32 + 16 + offset
+                if sign == pendingSign {
+                    if strength > pendingStrength { pendingPosition = position; pendingStrength = strength }
+                } else if strength * share >= pendingStrength {
+                    if pendingSign != 0 {
+                        // The pending edge is confirmed: the element before it ends there.
+                        if previousPosition < 0 {
+                            feedFirst(upTo: pendingPosition, rising: pendingSign > 0)
+                        } else {
+                            feed(pendingPosition - previousPosition, from: previousPosition)
                         }
-                        pendingPosition = position; pendingStrength = strength; pendingSign = sign
+                        previousPosition = pendingPosition
                     }
+                    pendingPosition = position; pendingStrength = strength; pendingSign = sign
                 }
-                i += 1
+            }
+            // Eight changes at a time (one 128-bit vector): the peaks among them are found at once,
+            // and most of a photo has none. Entries from `last` on are 0, never a peak.
+            var i = 1
+            while i < last {
+                let here = UnsafeRawPointer(changes + i)
+                let c = here.loadUnaligned(as: SIMD8<Int16>.self)
+                let before = here.loadUnaligned(fromByteOffset: -2, as: SIMD8<Int16>.self)
+                let after = here.loadUnaligned(fromByteOffset: 2, as: SIMD8<Int16>.self)
+                let rising = (c .>= high) .& (c .>= before) .& (c .> after)
+                let falling = (c .<= low) .& (c .<= before) .& (c .< after)
+                var peaks = UInt32(UInt16(bitPattern: SIMD8<Int16>.zero.replacing(with: bitValues, where: rising .| falling).wrappedSum()))
+                while peaks != 0 {
+                    edge(at: i + peaks.trailingZeroBitCount)
+                    peaks &= peaks - 1
+                }
+                i += 8
             }
             // The line's end: the last edge, the stretch after it, and an empty width to finish.
             if pendingSign != 0 {

@@ -107,6 +107,28 @@ struct RenderedImageTests {
         }
     }
 
+    @Test("The first look reads a QR code at full size, or from a half-size copy when its modules are 5 pixels or more; its corners come back in the photo's coordinates",
+          arguments: [1.0, 0.6])
+    func qrCodeFirstLookAtEitherSize(scale: Double) throws {
+        let source = try TestImages.grey("qr-digital-link.png")   // modules of about 5.6 pixels
+        let code = source.resized(width: Int(Double(source.width) * scale), height: Int(Double(source.height) * scale))
+        let canvas = TestImages.canvas(width: code.width + 200, height: code.height + 120, pasting: code, atX: 130, y: 50)
+        let area = try #require(LineScanner().scan(canvas, spacing: 3).qrFinderArea(in: canvas, alignment: 3))
+        #expect((area.smallestFinder >= BarcodeScanner.halfSizeQRFinder) == (scale == 1.0))
+        let result = BarcodeScanner().scan(canvas, deadline: .now + .seconds(10))
+        #expect(result.passes == [.direct])
+        let symbol = try #require(result.symbols.first)
+        #expect(symbol.text == "https://id.gs1.org/01/08934563138165/10/LOT42?17=271231")
+        // The polygon's corners are the symbol's: the box around its dark modules, on the canvas.
+        var darkX = [Int](), darkY = [Int]()
+        for y in 0..<code.height { for x in 0..<code.width where code[x, y] < 128 { darkX.append(x + 130); darkY.append(y + 50) } }
+        let xs = symbol.polygon.map(\.x), ys = symbol.polygon.map(\.y)
+        for (found, expected) in [(xs.min(), darkX.min()), (xs.max(), darkX.max()), (ys.min(), darkY.min()), (ys.max(), darkY.max())] {
+            let (f, e) = (try #require(found), try #require(expected))
+            #expect(abs(f - e) <= 4, "corner at \(f), symbol's edge at \(e)")
+        }
+    }
+
     @Test func lightOnDarkIsFoundByTheInvertedPass() throws {
         let code = try TestImages.grey("qr-digital-link.png").inverted()
         let found = BarcodeScanner().scan(code)
