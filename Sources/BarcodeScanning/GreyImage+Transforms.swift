@@ -36,30 +36,43 @@ extension GreyImage {
         return GreyImage(width: cw, height: ch, pixels: out)
     }
 
-    /// Area-averaged reduction by an integer factor.
+    /// Area-averaged reduction by an integer factor (each output pixel the rounded mean of a
+    /// `factor` × `factor` block; the rows and columns left over are dropped).
     func downsampled(by factor: Int) -> GreyImage {
         guard factor > 1 else { return self }
         let w = width / factor, h = height / factor
         guard w > 0, h > 0 else { return self }
-        var out = [UInt8](repeating: 0, count: w * h)
-        let area = factor * factor
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                var sums = [Int](repeating: 0, count: w)
-                for y in 0..<h {
-                    for i in 0..<w { sums[i] = 0 }
-                    for dy in 0..<factor {
-                        let row = (y * factor + dy) * width
+        let stride = width, area = factor * factor
+        let out = [UInt8](unsafeUninitializedCapacity: w * h) { dst, count in
+            pixels.withUnsafeBufferPointer { src in
+                let source = src.baseAddress!, target = dst.baseAddress!
+                if factor == 2 {
+                    // The common case (half-size passes, QR areas): a loop the compiler vectorises.
+                    for y in 0..<h {
+                        let top = source + 2 * y * stride, bottom = top + stride, row = target + y * w
                         for x in 0..<w {
-                            var s = 0
-                            let base = row + x * factor
-                            for dx in 0..<factor { s += Int(src[base + dx]) }
-                            sums[x] += s
+                            let sum = UInt16(top[2 * x]) &+ UInt16(top[2 * x + 1]) &+ UInt16(bottom[2 * x]) &+ UInt16(bottom[2 * x + 1])
+                            row[x] = UInt8(truncatingIfNeeded: (sum &+ 2) >> 2)
                         }
                     }
-                    for x in 0..<w { dst[y * w + x] = UInt8((sums[x] + area / 2) / area) }
+                } else {
+                    let sums = UnsafeMutablePointer<Int>.allocate(capacity: w)
+                    defer { sums.deallocate() }
+                    for y in 0..<h {
+                        sums.initialize(repeating: 0, count: w)
+                        for dy in 0..<factor {
+                            let line = source + (y * factor + dy) * stride
+                            for x in 0..<w {
+                                var sum = 0
+                                for dx in 0..<factor { sum &+= Int(line[x * factor + dx]) }
+                                sums[x] &+= sum
+                            }
+                        }
+                        for x in 0..<w { target[y * w + x] = UInt8(truncatingIfNeeded: (sums[x] &+ area / 2) / area) }
+                    }
                 }
             }
+            count = w * h
         }
         return GreyImage(width: w, height: h, pixels: out)
     }

@@ -35,6 +35,25 @@ struct EscalationTests {
         }
     }
 
+    @Test("Downsampling: each pixel the rounded mean of its factor × factor block, leftovers dropped",
+          arguments: [2, 3, 4], sizes)
+    func downsampledIsTheBlockMean(factor: Int, size: (Int, Int)) {
+        let image = Self.noise(width: size.0, height: size.1, seed: UInt64(factor * 7 + size.0 * 1000 + size.1))
+        let small = image.downsampled(by: factor)
+        guard image.width >= factor, image.height >= factor else {
+            #expect(small == image)   // nothing left to average: the image as it is
+            return
+        }
+        #expect(small.width == image.width / factor && small.height == image.height / factor)
+        for y in 0..<small.height {
+            for x in 0..<small.width {
+                var sum = 0
+                for dy in 0..<factor { for dx in 0..<factor { sum += Int(image[x * factor + dx, y * factor + dy]) } }
+                #expect(small[x, y] == UInt8((sum + factor * factor / 2) / (factor * factor)), "pixel (\(x), \(y)) of \(size) by \(factor)")
+            }
+        }
+    }
+
     @Test("Smoothing along the bars is the mean of the column's 2r + 1 neighbours; border rows are kept",
           arguments: [1, 2, 6])
     func verticalSmoothingIsTheColumnMean(radius: Int) {
