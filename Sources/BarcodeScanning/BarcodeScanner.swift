@@ -79,15 +79,14 @@ public struct BarcodeScanner: Sendable {
         let firstLook = LineScanner(concurrent: options.concurrentFirstPass).scan(working, spacing: 3)
         merger.add(firstLook.symbols.map { Self.withAddOn($0, in: working, zbar: zbar) }, map: workingMap, pass: .direct)
         // A copy of the QR finder area, not zbar's crop: zbar's QR decoder binarises the whole image.
-        let qrFinders = firstLook.qrFinderArea(in: working, alignment: 3)
-        let qrArea = qrFinders.map { area in
+        let qrArea = firstLook.qrFinderArea(in: working, alignment: 3).map { area in
             (image: working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
-             map: PointMap(tx: Double(area.x), ty: Double(area.y)))
+             map: PointMap(tx: Double(area.x), ty: Double(area.y)), smallestFinder: area.smallestFinder)
         }
-        if let area = qrArea, let finders = qrFinders {
+        if let area = qrArea {
             zbar.lines = .rowsAndColumns
             zbar.symbologies = .qrCodes
-            if finders.smallestFinder >= Self.halfSizeQRFinder {
+            if area.smallestFinder >= Self.halfSizeQRFinder {
                 // Modules of 5 pixels or more: a half-size copy along every second line (zbar's QR
                 // decoder wants about three lines through each finder's centre) is 3/8 of the
                 // scanning, and its binarising and decoding see a quarter of the pixels.
@@ -105,7 +104,7 @@ public struct BarcodeScanner: Sendable {
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         if let area = qrArea {
             // A QR code too fine for every third line: every line of its area, before all else.
-            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { area }, at: 0)
+            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { (area.image, area.map) }, at: 0)
         }
         var timedOut = false
         var extraVotes = 0

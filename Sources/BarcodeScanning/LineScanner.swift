@@ -320,7 +320,7 @@ final class LineScanner {
                 let after = here.loadUnaligned(fromByteOffset: 2, as: SIMD8<Int16>.self)
                 let rising = (c .>= high) .& (c .>= before) .& (c .> after)
                 let falling = (c .<= low) .& (c .<= before) .& (c .< after)
-                var peaks = UInt32(UInt16(bitPattern: SIMD8<Int16>.zero.replacing(with: bitValues, where: rising .| falling).wrappedSum()))
+                var peaks = UInt16(bitPattern: SIMD8<Int16>.zero.replacing(with: bitValues, where: rising .| falling).wrappedSum())
                 while peaks != 0 {
                     edge(at: i + peaks.trailingZeroBitCount)
                     peaks &= peaks - 1
