@@ -114,6 +114,11 @@ public struct BarcodeScanner: Sendable {
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
+            if let read = step.read {
+                passes.append(step.pass)
+                merger.add(read(derived, deadline), map: map.then(workingMap), pass: step.pass)
+                continue
+            }
             run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
                 symbologies: step.symbologies, lines: step.lines())
         }
@@ -136,6 +141,8 @@ public struct BarcodeScanner: Sendable {
         var lines: () -> ZBarScanner.Lines = { .rowsAndColumns }
         /// False skips the step (asked just before it would run).
         var isWorthRunning: () -> Bool = { true }
+        /// Reads the derived image instead of zbar (``BlurredProductCodeReader``), by the deadline.
+        var read: ((GreyImage, ContinuousClock.Instant) -> [RawSymbol])? = nil
         var make: () -> (GreyImage, PointMap)?
     }
 
@@ -329,6 +336,18 @@ public struct BarcodeScanner: Sendable {
                 return (r.image, r.map.then(map))
             })
         }
+        // Last: bars so blurred that zbar finds no edges between them, read from brightness
+        // profiles by a model of the blurred code, in each orientation a code may have.
+        let model = BlurredProductCodeReader.read
+        steps.append(Step(pass: .blurModel, isWorthRunning: { shared.mayBeUpright }, read: model) { (working, .identity) })
+        steps.append(Step(pass: .blurModelSideways, isWorthRunning: { shared.mayBeSideways }, read: model) {
+            (working.transposed(), .transpose)
+        })
+        steps.append(Step(pass: .straightenedBlurModel, isWorthRunning: { shared.straighteningAngle != nil }, read: model) {
+            guard let angle = shared.straighteningAngle else { return nil }
+            let turned = working.rotated(degrees: angle)
+            return shared.straightenedIsSideways ? (turned.image.transposed(), PointMap.transpose.then(turned.map)) : (turned.image, turned.map)
+        })
         return steps
     }
 

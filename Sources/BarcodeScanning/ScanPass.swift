@@ -52,4 +52,11 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case deblurredSideways = "deblurred-sideways"
     /// ``deblurred`` after ``straightened``: blurred tilted codes.
     case straightenedDeblurred = "straightened-deblurred"
+    /// EAN-13 and UPC-A codes too blurred for zbar, read by ``BlurredProductCodeReader``: a
+    /// model of the blurred bars fitted to averaged brightness along the rows (not zbar).
+    case blurModel = "blur-model"
+    /// ``blurModel`` for codes printed sideways (read along columns).
+    case blurModelSideways = "blur-model-sideways"
+    /// ``blurModel`` after ``straightened``: blurred tilted codes.
+    case straightenedBlurModel = "straightened-blur-model"
 }

@@ -46,10 +46,10 @@ struct FixturePhotoTests {
         for (folder, baseline) in Self.zbarimgReads {
             #expect(read[folder, default: 0] >= baseline, "\(folder): \(read[folder, default: 0]) < zbarimg's \(baseline); misses: \(misses.filter { $0.hasPrefix(folder) })")
         }
-        // zbarimg reads 115 and zxing-cpp 125; HangViet must not fall below zxing-cpp.
-        #expect(total >= 125, "read \(total)/\(entries.count); misses: \(misses)")
-        // zbarimg reports 2 wrong texts on this set.
-        #expect(wrong.count <= 2, "wrong texts: \(wrong)")
+        // zbarimg reads 115 and zxing-cpp 125; HangViet must read more than both (127 now).
+        #expect(total >= 126, "read \(total)/\(entries.count); misses: \(misses)")
+        // zbarimg and zxing-cpp each report 2 wrong texts on this set; HangViet 1.
+        #expect(wrong.count <= 1, "wrong texts: \(wrong)")
     }
 }
 
