@@ -150,12 +150,11 @@ struct BlurredProductCodeReader {
                 swap(&errors, &bestErrors)
             }
         }
-        // Coarse: half-module steps, two blur widths; then eighth-module steps around the best.
+        // Coarse: half-module steps, the middle blur width; then eighth-module steps around the
+        // best, then every blur width there.
         for i in 0...5 {
             for j in 0...5 {
-                for blur in [1, 3] {
-                    consider(Float(start) - 0.5 * module + Float(i) * module / 2, Float(end) - 2 * module + Float(j) * module / 2, blur)
-                }
+                consider(Float(start) - 0.5 * module + Float(i) * module / 2, Float(end) - 2 * module + Float(j) * module / 2, 2)
             }
         }
         guard let coarse = best else { return nil }
