@@ -45,9 +45,22 @@ struct BlurredProductCodeReader {
             }
             if votes.values.contains(where: { $0.count >= enoughBands }) { break }
         }
-        return votes.filter { $0.value.count >= minimumBands }
-            .sorted { $0.value.count > $1.value.count }
-            .map { digits, reads in symbol(digits, points: reads.flatMap { [(x: $0.read.start, y: $0.line), (x: $0.read.end, y: $0.line)] }) }
+        return settle(votes)
+    }
+
+    /// The codes that enough bands read. Two codes read at the same place are one code read two
+    /// ways: the one more bands read wins, and neither when they tie.
+    static func settle(_ votes: [[UInt8]: [(read: BandRead, line: Double)]]) -> [RawSymbol] {
+        let candidates = votes.filter { $0.value.count >= minimumBands }.map { digits, reads in
+            (digits: digits, reads: reads, from: reads.map(\.read.start).min()!, to: reads.map(\.read.end).max()!)
+        }
+        return candidates.filter { code in
+            !candidates.contains { rival in
+                rival.digits != code.digits && rival.reads.count >= code.reads.count && rival.from < code.to && code.from < rival.to
+            }
+        }
+        .sorted { $0.reads.count > $1.reads.count }
+        .map { code in symbol(code.digits, points: code.reads.flatMap { [(x: $0.read.start, y: $0.line), (x: $0.read.end, y: $0.line)] }) }
     }
 
     /// The reads of one band's profile: every stretch that looks like a code, forwards and,

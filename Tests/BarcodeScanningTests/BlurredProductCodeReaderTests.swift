@@ -130,3 +130,32 @@ struct BlurredProductCodeReaderTests {
         #expect(ean.type == ZBAR_EAN13)
     }
 }
+
+extension BlurredProductCodeReaderTests {
+    typealias Read = BlurredProductCodeReader.BandRead
+    static let x: [UInt8] = [8, 9, 3, 4, 5, 6, 3, 1, 3, 8, 1, 6, 5]
+    static let y: [UInt8] = [8, 9, 3, 5, 0, 0, 0, 5, 6, 7, 0, 1, 2]
+
+    static func votes(_ codes: [([UInt8], Int, Double, Double)]) -> [[UInt8]: [(read: Read, line: Double)]] {
+        var votes: [[UInt8]: [(read: Read, line: Double)]] = [:]
+        for (digits, bands, from, to) in codes {
+            votes[digits] = (0..<bands).map { (Read(digits: digits, start: from, end: to), Double(10 * $0)) }
+        }
+        return votes
+    }
+
+    @Test func twoReadingsOfOnePlaceLeaveTheOneMoreBandsRead() {
+        let settled = BlurredProductCodeReader.settle(Self.votes([(Self.x, 3, 10, 300), (Self.y, 2, 14, 296)]))
+        #expect(settled.map(Self.text) == ["8934563138165"])
+        #expect(settled.first?.quality == 3)
+        // A tie: neither is trusted.
+        #expect(BlurredProductCodeReader.settle(Self.votes([(Self.x, 2, 10, 300), (Self.y, 2, 14, 296)])).isEmpty)
+        // One band is not enough.
+        #expect(BlurredProductCodeReader.settle(Self.votes([(Self.x, 1, 10, 300)])).isEmpty)
+    }
+
+    @Test func twoCodesInTwoPlacesAreBothRead() {
+        let settled = BlurredProductCodeReader.settle(Self.votes([(Self.x, 2, 10, 300), (Self.y, 2, 400, 690)]))
+        #expect(Set(settled.map(Self.text)) == ["8934563138165", "8935000567012"])
+    }
+}
