@@ -114,13 +114,13 @@ public struct BarcodeScanner: Sendable {
             if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
+            let toImage = step.onFullImage ? map : map.then(workingMap)
             if let read = step.read {
                 passes.append(step.pass)
-                merger.add(read(derived, deadline), map: map.then(workingMap), pass: step.pass)
-                continue
+                merger.add(read(derived, deadline), map: toImage, pass: step.pass)
+            } else {
+                run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
-            run(step.pass, derived, step.onFullImage ? map : map.then(workingMap), density: step.density,
-                symbologies: step.symbologies, lines: step.lines())
         }
         return (merger.symbols, passes, timedOut)
     }
@@ -313,9 +313,8 @@ public struct BarcodeScanner: Sendable {
             // for upright codes, sideways ones (transposed first), and tilted ones once turned.
             // Read along rows only: the smoothing along the bars leaves columns nothing to read.
             func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool) -> (GreyImage, PointMap) {
-                let upright = sideways ? image.transposed() : image
-                return (upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2),
-                        sideways ? PointMap.transpose.then(map) : map)
+                let (upright, back) = barsUpright(image, map, sideways: sideways)
+                return (upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), back)
             }
             steps.append(Step(pass: .deblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeUpright }) {
                 deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
@@ -341,14 +340,20 @@ public struct BarcodeScanner: Sendable {
         let model = BlurredProductCodeReader.read
         steps.append(Step(pass: .blurModel, isWorthRunning: { shared.mayBeUpright }, read: model) { (working, .identity) })
         steps.append(Step(pass: .blurModelSideways, isWorthRunning: { shared.mayBeSideways }, read: model) {
-            (working.transposed(), .transpose)
+            barsUpright(working, .identity, sideways: true)
         })
         steps.append(Step(pass: .straightenedBlurModel, isWorthRunning: { shared.straighteningAngle != nil }, read: model) {
             guard let angle = shared.straighteningAngle else { return nil }
             let turned = working.rotated(degrees: angle)
-            return shared.straightenedIsSideways ? (turned.image.transposed(), PointMap.transpose.then(turned.map)) : (turned.image, turned.map)
+            return barsUpright(turned.image, turned.map, sideways: shared.straightenedIsSideways)
         })
         return steps
+    }
+
+    /// `image` (with its map back) turned so that the bars stand upright: transposed when they
+    /// lie sideways. For the passes that read along rows only.
+    static func barsUpright(_ image: GreyImage, _ map: PointMap, sideways: Bool) -> (GreyImage, PointMap) {
+        sideways ? (image.transposed(), PointMap.transpose.then(map)) : (image, map)
     }
 
     /// The integer reduction that brings `image` under `limit` pixels.

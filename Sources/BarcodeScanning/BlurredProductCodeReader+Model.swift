@@ -25,7 +25,6 @@ extension BlurredProductCodeReader {
         /// The known module before and after the part.
         var before: UInt8
         var after: UInt8
-        var isDigit: Bool { candidates.count > 1 }
     }
 
     /// Left-hand odd (L) encodings of 0–9; even (G) ones are L's mirror inverted, right-hand
@@ -167,10 +166,8 @@ extension BlurredProductCodeReader {
                 }
                 swap(&states, &next)
             }
-            best.append(Path())
             keep(states[0], in: &best, at: 0)
             keep(states[1], in: &best, at: 0)
-            best.removeLast()
         }
         return best.filter { $0.error < .infinity }.map { path in
             ((0..<13).map { UInt8(truncatingIfNeeded: path.digits >> (4 * UInt64(12 - $0)) & 0xF) }, path.error)

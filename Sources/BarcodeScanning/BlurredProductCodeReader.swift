@@ -67,13 +67,16 @@ struct BlurredProductCodeReader {
     /// when that fails, backwards.
     static func readBand(_ profile: [Float]) -> [BandRead] {
         var reads: [BandRead] = []
-        let last = Double(profile.count - 1)
-        let reversed = Array(profile.reversed())
+        let last = profile.count - 1
+        var reversed: [Float] = []
         for (start, end) in candidateStretches(profile) {
-            if let digits = fit(profile, start: start, end: end) {
-                reads.append(BandRead(digits: digits.digits, start: digits.start, end: digits.end))
-            } else if let digits = fit(reversed, start: profile.count - 1 - end, end: profile.count - 1 - start) {
-                reads.append(BandRead(digits: digits.digits, start: last - digits.end, end: last - digits.start))
+            if let read = fit(profile, start: start, end: end) {
+                reads.append(read)
+                continue
+            }
+            if reversed.isEmpty { reversed = profile.reversed() }
+            if let read = fit(reversed, start: last - end, end: last - start) {
+                reads.append(BandRead(digits: read.digits, start: Double(last) - read.end, end: Double(last) - read.start))
             }
         }
         return reads
@@ -150,7 +153,7 @@ struct BlurredProductCodeReader {
     /// the code's left edge within half a module before `start` to two after, its right edge
     /// likewise, coarsely, then finer around the best, then over the blur widths. Returns the
     /// best valid code when it beats the runner-up by ``minimumMargin``.
-    static func fit(_ profile: [Float], start: Int, end: Int) -> (digits: [UInt8], start: Double, end: Double)? {
+    static func fit(_ profile: [Float], start: Int, end: Int) -> BandRead? {
         let module = Float(end - start) / 96
         var samples = [Float](repeating: 0, count: 95 * samplesPerModule + samplePadding)
         var errors = [Float](repeating: 0, count: errorCount), bestErrors = errors
@@ -183,7 +186,7 @@ struct BlurredProductCodeReader {
         guard let winner = codes.first, codes.count == 2 else { return nil }
         let floor = max(winner.error, 1e-3)
         guard (codes[1].error - winner.error) / floor >= minimumMargin else { return nil }
-        return (winner.digits, Double(found.x0), Double(found.x1))
+        return BandRead(digits: winner.digits, start: Double(found.x0), end: Double(found.x1))
     }
 
     /// Brightness at the centres of `samplesPerModule` sub-modules of each of 95 modules
@@ -208,9 +211,8 @@ struct BlurredProductCodeReader {
     /// A product code as zbar would report it: UPC-A (12 digits) when the first digit is 0,
     /// ISBN-13 for the 978/979 book prefixes, EAN-13 otherwise.
     static func symbol(_ digits: [UInt8], points: [(x: Double, y: Double)]) -> RawSymbol {
-        let text = digits.map { Character(String($0)) }
         let type: zbar_symbol_type_t
-        var bytes = Array(String(text).utf8)
+        var bytes = digits.map { UInt8(ascii: "0") + $0 }
         if digits[0] == 0 {
             type = ZBAR_UPCA
             bytes.removeFirst()
