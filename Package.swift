@@ -37,8 +37,15 @@ let package = Package(
         // first HEIC/HEIF photo (HEIFLibrary.swift), because loading its codec libraries costs
         // every run of the CLI ≈ 3.5 ms. Install libheif-dev (apt) for the headers.
         .systemLibrary(name: "CHeif"),
+        // zxing-cpp (Debian libzxing-dev, C++) behind a small C interface: DataMatrix, QR codes
+        // zbar misses, and a second, independent reading of every linear product code.
+        .target(
+            name: "CZXing",
+            cxxSettings: [.define("ZX_USE_UTF8")],
+            linkerSettings: [.linkedLibrary("ZXing")]
+        ),
         // Image bytes → grey pixels → zbar → decoded symbols.
-        .target(name: "BarcodeScanning", dependencies: ["CZBar", "CTurboJPEG", "CPNG", "CISAL", "CWebP", "CHeif"]),
+        .target(name: "BarcodeScanning", dependencies: ["CZXing", "CZBar", "CTurboJPEG", "CPNG", "CISAL", "CWebP", "CHeif"]),
         // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
         .target(name: "GS1"),
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
@@ -81,8 +88,9 @@ let package = Package(
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HangVietServerTests",
-            dependencies: ["HangVietServer", "HangViet", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["HangVietServer", "HangViet", "BarcodeScanning", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

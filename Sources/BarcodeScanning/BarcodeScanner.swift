@@ -98,7 +98,10 @@ public struct BarcodeScanner: Sendable {
             }
         }
 
-        guard options.escalate else { return (merger.symbols, passes, false) }   // `--fast`: the first look only
+        func verifiedSymbols() -> [DecodedSymbol] {
+            Self.verified(merger.symbols, in: image) { merger.rivals(of: $0) }
+        }
+        guard options.escalate else { return (verifiedSymbols(), passes, false) }   // `--fast`: the first look only
 
         let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode)
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
@@ -122,7 +125,7 @@ public struct BarcodeScanner: Sendable {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
         }
-        return (merger.symbols, passes, timedOut)
+        return (verifiedSymbols(), passes, timedOut)
     }
 
     /// The finder-pattern crossing (seven modules), in pixels, from which the first look reads a
@@ -295,6 +298,13 @@ public struct BarcodeScanner: Sendable {
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged, lines: { shared.linesAcrossBars }) { enlarged(1.5) }) }
         if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) { shared.doubled }) }
+        // The second decoder for what zbar cannot read: DataMatrix, and QR codes with damaged or
+        // low-contrast finder patterns, up to eight in one photo. After the scale passes, which
+        // read most blurred linear codes first.
+        let matrixCodes: (GreyImage, ContinuousClock.Instant) -> [RawSymbol] = { image, _ in
+            ZXingReader.read(image, formats: .matrix, maxSymbols: 8) ?? []
+        }
+        steps.append(Step(pass: .matrixCodes, read: matrixCodes) { (working, .identity) })
         steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { (working.sharpened(), .identity) })
         steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) { working.contrastStretched().map { ($0, .identity) } })
         steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { (working.adaptiveThresholded(), .identity) })
@@ -304,6 +314,7 @@ public struct BarcodeScanner: Sendable {
             })
         }
         steps.append(Step(pass: .inverted, lines: { shared.linesAcrossBars }) { (working.inverted(), .identity) })
+        steps.append(Step(pass: .invertedMatrixCodes, read: matrixCodes) { (working.inverted(), .identity) })
         steps.append(Step(pass: .blurred, lines: { shared.linesAcrossBars }) { (working.blurred(), .identity) })
         if shortSide >= 400 {
             steps.append(Step(pass: .halfSizeThreshold, lines: { shared.linesAcrossBars }) { (working.downsampled(by: 2).adaptiveThresholded(), .scale(2)) })

@@ -22,7 +22,8 @@ public struct DecodedSymbol: Sendable, Hashable {
     /// The raw bytes as they are in the symbol (the same as `text`'s UTF-8 for linear codes).
     public var bytes: [UInt8]
     /// The character set `text` was decoded from ("UTF-8", "Shift_JIS", "GB18030", "ISO-8859-1"),
-    /// or "binary" when the bytes are not text.
+    /// "ECI" when zxing-cpp decoded it in the character set the code's ECI names, or "binary"
+    /// when the bytes are not text.
     public var encoding: String
     /// EAN-2/EAN-5 add-on digits printed beside an EAN/UPC code, when present.
     public var addOn: String?
@@ -34,12 +35,15 @@ public struct DecodedSymbol: Sendable, Hashable {
     public var polygon: [Point]
     /// The name of the first pass that found it (see ``ScanPass``).
     public var pass: String
+    /// How sure the read is: verified by a second decoder or error correction, or doubtful.
+    public var confidence: ReadConfidence
 
     /// True when the bytes are not text (``text`` is empty; see ``bytes``).
     public var isBinary: Bool { encoding == "binary" }
 
     public init(symbology: Symbology, text: String, bytes: [UInt8], encoding: String, addOn: String? = nil,
-                isGS1: Bool = false, quality: Int, polygon: [Point], pass: String) {
+                isGS1: Bool = false, quality: Int, polygon: [Point], pass: String,
+                confidence: ReadConfidence = ReadConfidence(level: .unconfirmed, reason: .oneDecoder)) {
         self.symbology = symbology
         self.text = text
         self.bytes = bytes
@@ -49,5 +53,6 @@ public struct DecodedSymbol: Sendable, Hashable {
         self.quality = quality
         self.polygon = polygon
         self.pass = pass
+        self.confidence = confidence
     }
 }

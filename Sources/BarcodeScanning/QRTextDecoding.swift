@@ -20,7 +20,8 @@ public enum QRTextDecoding {
         let hasHighBytes = bytes.contains { $0 >= 0x80 }
         if hasHighBytes {
             for charset in ["SHIFT_JIS", "GB18030"] {
-                if let text = convert(bytes, from: charset), isText(text), hasWideCharacters(text) {
+                if var text = convert(bytes, from: charset), isText(text), hasWideCharacters(text) {
+                    if charset == "SHIFT_JIS" { text = asciiForJISRoman(text) }
                     return (text, charset == "SHIFT_JIS" ? "Shift_JIS" : charset)
                 }
             }
@@ -28,6 +29,20 @@ public enum QRTextDecoding {
         let latin1 = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         if isText(latin1) { return (latin1, "ISO-8859-1") }
         return ("", "binary")
+    }
+
+    /// Single bytes 0x5C and 0x7E of Shift-JIS text as the ASCII backslash and tilde, the way
+    /// ZXing, Windows (code page 932) and most QR encoders treat them — not as JIS X 0201's yen
+    /// sign and overline, which iconv gives. In a QR code they are far more often part of a path,
+    /// a URL or an escape than a price, and a shopper comparing texts with other readers sees the
+    /// same characters. (Double-byte characters whose second byte is 0x5C are not affected.)
+    static func asciiForJISRoman(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\u{A5}" || $0 == "\u{203E}" }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\u{A5}" ? "\\" : scalar == "\u{203E}" ? "~" : scalar)
+        }
+        return String(scalars)
     }
 
     /// No control characters other than tab, CR, LF, and the GS separator of GS1 data.

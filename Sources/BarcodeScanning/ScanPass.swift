@@ -24,6 +24,9 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case enlarged = "enlarged-1.5"
     /// Twice the size: small codes whose bars are only a pixel or two wide.
     case doubleSize = "double-size"
+    /// QR and DataMatrix codes read by zxing-cpp, the second decoder (zbar has no DataMatrix,
+    /// and misses QR codes with damaged finder patterns or low contrast), up to eight in a photo.
+    case matrixCodes = "matrix-codes"
     /// Unsharp mask for slightly blurred bars.
     case sharpened
     /// Contrast stretched between the 1st and 99th percentiles (faded print, dim light).
@@ -37,6 +40,8 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case rotated67 = "rotated-67.5"
     /// Light bars on a dark background.
     case inverted
+    /// ``matrixCodes`` on the inverted image: light-on-dark QR and DataMatrix codes.
+    case invertedMatrixCodes = "inverted-matrix-codes"
     /// 3×3 blur (sensor noise).
     case blurred
     /// Adaptive threshold of the half-size image.

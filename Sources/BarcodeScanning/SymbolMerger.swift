@@ -33,6 +33,14 @@ struct SymbolMerger {
         return kept
     }
 
+    /// The other readings of `symbol`'s code: product codes with the same right half, most scan
+    /// lines first.
+    func rivals(of symbol: DecodedSymbol) -> [String] {
+        guard let half = Self.rightHalf(symbol) else { return [] }
+        return found.filter { $0.text != symbol.text && Self.rightHalf($0) == half }
+            .sorted { $0.quality > $1.quality }.map(\.text)
+    }
+
     /// True when two product codes share their right half: one code read two ways.
     var hasConflict: Bool {
         var halves: Set<String> = []
@@ -93,11 +101,13 @@ struct SymbolMerger {
             || (rival.quality == symbol.quality && isSingleFirstPassLine(symbol) && !isSingleFirstPassLine(rival))
     }
 
-    /// Add-ons without their product code, and check-digit-less codes read by one scan line.
+    /// Add-ons without their product code, check-digit-less codes read by one scan line, and
+    /// DataBar read by one scan line (zbar finds its weak check satisfied in the modules of QR
+    /// and DataMatrix codes, in the misread hunt).
     static func isNoise(_ symbol: DecodedSymbol) -> Bool {
         switch symbol.symbology {
         case .ean2, .ean5: true
-        case .interleaved2of5, .codabar, .code39, .code93: symbol.quality < 2
+        case .interleaved2of5, .codabar, .code39, .code93, .dataBar, .dataBarExpanded: symbol.quality < 2
         default: false
         }
     }

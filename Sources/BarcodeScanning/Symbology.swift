@@ -24,6 +24,10 @@ public enum Symbology: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// QR Code with FNC1 first: GS1 element strings.
     case gs1QRCode = "GS1-QR-Code"
     case sqCode = "SQ-Code"
+    /// Data Matrix (ECC 200), read by zxing-cpp.
+    case dataMatrix = "DataMatrix"
+    /// Data Matrix with FNC1 first (`]d2`): GS1 element strings, as on medicines and fresh food.
+    case gs1DataMatrix = "GS1-DataMatrix"
 
     public var description: String { rawValue }
 
@@ -36,5 +40,10 @@ public enum Symbology: String, Sendable, Hashable, CaseIterable, CustomStringCon
     }
 
     /// True for two-dimensional symbols.
-    public var isTwoDimensional: Bool { self == .qrCode || self == .gs1QRCode || self == .sqCode }
+    public var isTwoDimensional: Bool {
+        switch self {
+        case .qrCode, .gs1QRCode, .sqCode, .dataMatrix, .gs1DataMatrix: true
+        default: false
+        }
+    }
 }

@@ -11,6 +11,12 @@ struct RawSymbol {
     /// For ``LineScanner`` reads: true when rows read it (upright bars), false when columns did,
     /// nil when both did or zbar's image scanner found it.
     var alongRows: Bool? = nil
+    /// Which decoder read it.
+    var decoder: Decoder = .zbar
+    /// Set for symbologies zbar does not have (DataMatrix, from zxing-cpp).
+    var fixedSymbology: Symbology? = nil
+
+    enum Decoder: Sendable { case zbar, zxing }
 }
 
 /// Owns one zbar image scanner (not thread-safe: one per scanning task) and frees it in
@@ -178,7 +184,8 @@ final class ZBarScanner {
 extension RawSymbol {
     /// The user-facing symbology, telling GS1-128 and GS1 QR apart from their plain forms.
     var symbology: Symbology? {
-        switch type {
+        if let fixedSymbology { return fixedSymbology }
+        return switch type {
         case ZBAR_EAN13: .ean13
         case ZBAR_EAN8: .ean8
         case ZBAR_UPCA: .upcA

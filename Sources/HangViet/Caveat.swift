@@ -1,3 +1,4 @@
+import BarcodeScanning
 import OriginRegistry
 
 /// A limit on what a verdict can claim, shown with it in the user's language.
@@ -10,6 +11,9 @@ public enum Caveat: Sendable, Hashable {
     case codesCanBeCopied
     /// AI 422 is the brand owner's declaration, not a verified fact.
     case declaredOriginIsAClaim
+    /// The code was read from a photo and the read could not be verified (``ReadConfidence``):
+    /// the digits may be misread, so compare them with the digits printed under the bars.
+    case doubtfulRead(ReadConfidence)
     /// GS1 publishes no company-prefix length for this 893 block.
     case companyPrefixLengthUnknown(block: String)
     /// An EAN-8 with 893: issued one by one, no public list, seen on non-Vietnamese goods.
@@ -60,6 +64,7 @@ public enum Caveat: Sendable, Hashable {
         case .foreignGroupBrand: return "foreign-group-brand"
         case .ocopNotCurrent: return "ocop-not-current"
         case .foreignGeographicalIndication: return "foreign-geographical-indication"
+        case .doubtfulRead: return "doubtful-read"
         }
     }
 
@@ -90,6 +95,8 @@ public enum Caveat: Sendable, Hashable {
             return "GS1 Vietnam issues EAN-8 numbers one by one and publishes no list of them; 893 EAN-8 codes have been seen on products that are not Vietnamese."
         case (.vietnameseEAN8, .vi):
             return "GS1 Việt Nam cấp từng mã EAN-8 riêng lẻ và không công bố danh sách; mã EAN-8 bắt đầu bằng 893 đã xuất hiện trên sản phẩm không phải của Việt Nam."
+        case (.doubtfulRead(let confidence), _):
+            return Caveat.doubtfulReadMessage(confidence, language)
         case (.possibleMisprintOrForgery, .en):
             return "Possible misprint or forged label."
         case (.possibleMisprintOrForgery, .vi):
@@ -164,5 +171,28 @@ public enum Caveat: Sendable, Hashable {
         case .current:
             return ""
         }
+    }
+}
+
+extension Caveat {
+    /// Why a read is doubtful, and what to do: compare with the printed digits.
+    static func doubtfulReadMessage(_ confidence: ReadConfidence, _ language: Language) -> String {
+        let vi = language == .vi
+        let why: String
+        switch (confidence.level, confidence.reason) {
+        case (.conflicting, _):
+            let others = confidence.alternatives.prefix(3).joined(separator: ", ")
+            why = vi ? "ảnh cho ra cách đọc khác tại cùng chỗ (\(others))" : "the photo also gave another reading at the same place (\(others))"
+        case (_, .blurModel):
+            why = vi ? "đọc từ ảnh bị mờ" : "read from a blurred photo"
+        case (.singleRead, _):
+            why = vi ? "chỉ một đường quét đọc được mã, bộ giải mã thứ hai không xác nhận"
+                     : "read by a single scan line and not confirmed by the second decoder"
+        default:
+            why = vi ? "chỉ một bộ giải mã đọc được mã, bộ thứ hai không xác nhận"
+                     : "read by one decoder only and not confirmed by the second"
+        }
+        return vi ? "Kết quả đọc chưa chắc chắn (\(why)): hãy so với các chữ số in dưới vạch."
+                  : "Doubtful read (\(why)): compare with the digits printed under the bars."
     }
 }

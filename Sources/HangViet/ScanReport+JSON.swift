@@ -7,7 +7,8 @@ extension ScanReport {
     /// ```json
     /// {"file":"photo.jpg","status":"ok","format":"JPEG","width":1200,"height":900,
     ///  "passes":["direct"],"codes":[{"symbology":"EAN-13","text":"8934563138165","quality":12,
-    ///  "pass":"direct","polygon":[[10,20],…],"verdict":{…}}]}
+    ///  "pass":"direct","confidence":{"level":"confirmed","reason":"two-decoders"},
+    ///  "polygon":[[10,20],…],"verdict":{…}}]}
     /// ```
     public func jsonBytes(_ language: Language) -> [UInt8] {
         var w = JSONWriter(capacity: 2048)
@@ -46,6 +47,15 @@ extension ScanReport {
             w.field("gs1", symbol.isGS1 ? true : nil)
             w.field("quality", symbol.quality)
             w.field("pass", symbol.pass)
+            w.beginObject("confidence")
+            w.field("level", symbol.confidence.level.rawValue)
+            w.field("reason", symbol.confidence.reason.rawValue)
+            if !symbol.confidence.alternatives.isEmpty {
+                w.beginArray("alternatives")
+                for text in symbol.confidence.alternatives { w.element(text) }
+                w.endArray()
+            }
+            w.endObject()
             w.beginArray("polygon")
             for point in symbol.polygon { w.raw(nil, "[\(point.x),\(point.y)]") }
             w.endArray()

@@ -52,12 +52,13 @@ extension VerdictEngine {
         if symbol.isGS1, !text.hasPrefix("]") {
             switch symbol.symbology {
             case .gs1QRCode: text = "]Q3" + text
+            case .gs1DataMatrix: text = "]d2" + text
             case .gs1_128: text = "]C1" + text
             case .dataBar, .dataBarExpanded: text = "]e0" + text
             default: break
             }
         }
-        return verdict(for: text, origin: .scanned, hint: hint)
+        return verdict(for: text, origin: .scanned, hint: hint).read(with: symbol.confidence)
     }
 
     /// Verdicts for every symbol of a scan.

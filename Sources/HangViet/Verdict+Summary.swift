@@ -42,6 +42,10 @@ extension Verdict {
             return vi ? "Không thể xác định xuất xứ từ mã này: \(why)" : "Origin cannot be read from this number: \(why)"
         case .invalid:
             let why = error.map { $0.localizedMessage(language) } ?? (vi ? "mã không hợp lệ" : "malformed code")
+            if isFromDoubtfulRead {
+                return vi ? "Không hợp lệ theo cách đọc từ ảnh: \(why) — có thể ảnh bị đọc sai; hãy so với các chữ số in dưới vạch"
+                          : "Invalid as read from the photo: \(why) — the photo may have been misread; compare with the digits printed under the bars"
+            }
             return vi ? "Không hợp lệ: \(why) — có thể in sai hoặc nhãn giả"
                       : "Invalid: \(why) — possible misprint or forged label"
         case .unknown:

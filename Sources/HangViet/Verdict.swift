@@ -1,3 +1,4 @@
+import BarcodeScanning
 import GS1
 import OriginRegistry
 
@@ -49,6 +50,19 @@ public struct Verdict: Sendable, Hashable {
     let details: [Evidence]
     /// The caveats that do not come from registry facts.
     let flags: CaveatFlags
+    /// For a code read from a photo: how sure the read is (nil for typed codes).
+    public private(set) var readConfidence: ReadConfidence?
+
+    /// True when the code came from a photo whose read was not verified: the verdict then says
+    /// so, and an invalid code is not called a possible forgery (the photo may be misread).
+    public var isFromDoubtfulRead: Bool { readConfidence?.isDoubtful ?? false }
+
+    /// This verdict for a code read from a photo with `confidence`.
+    public func read(with confidence: ReadConfidence) -> Verdict {
+        var verdict = self
+        verdict.readConfidence = confidence
+        return verdict
+    }
 
     init(input: String, outcome: Outcome, reason: Reason? = nil, gtin: GTIN? = nil, prefix: GS1PrefixRange? = nil,
          companyPrefix: VietnameseCompanyPrefix.Split? = nil, registryFacts: [RegistryFact] = [],
@@ -80,6 +94,12 @@ public struct Verdict: Sendable, Hashable {
     /// "codes can be copied" last.
     public var caveats: [Caveat] {
         var all: [Caveat] = []
+        var flags = flags
+        if let readConfidence, readConfidence.isDoubtful {
+            // Misread digits, not a forged label, are the likelier cause: say that instead.
+            all.append(.doubtfulRead(readConfidence))
+            flags.remove([.possibleMisprintOrForgery, .unassignedPrefix])
+        }
         for (flag, caveat) in CaveatFlags.ordered where flags.contains(flag) {
             switch flag {
             case .companyPrefixLengthUnknown:

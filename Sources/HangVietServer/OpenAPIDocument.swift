@@ -269,11 +269,32 @@ components:
           type: array
           items:
             type: object
-            required: [symbology, text]
+            required: [symbology, confidence]
             properties:
               symbology: {type: string}
               text: {type: string}
+              encoding: {type: string}
+              bytesHex: {type: string}
+              addOn: {type: string}
+              gs1: {type: boolean}
+              quality: {type: integer, description: scan lines that read the code, summed over passes}
+              pass: {type: string}
+              confidence: {$ref: '#/components/schemas/ReadConfidence'}
+              polygon: {type: array, items: {type: array, items: {type: integer}}}
               verdict: {$ref: '#/components/schemas/Verdict'}
+    ReadConfidence:
+      description: >-
+        How sure a read from a photo is. `confirmed`: a second, independent decoder (zxing-cpp)
+        read the same text, or a 2D code's error correction checked it. Anything else is
+        doubtful, and the verdict says so (caveat `doubtful-read`): `unconfirmed` (one decoder,
+        several scan lines), `single-read` (one scan line), `conflicting` (another text was read
+        at the same place; see `alternatives`).
+      type: object
+      required: [level, reason]
+      properties:
+        level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
+        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading]}
+        alternatives: {type: array, items: {type: string}}
     RegistryEntry:
       type: object
       required: [id, kind, name, fields, source]

@@ -12,7 +12,7 @@ final class ScanPrinter {
     private(set) var invalidCount = 0
     private var caveatsShown: Set<Caveat> = []
 
-    static let csvHeader = "file,status,message,symbology,text,add_on,pass,quality,polygon," + Verdict.csvHeader
+    static let csvHeader = "file,status,message,symbology,text,add_on,pass,quality,confidence,confidence_reason,alternatives,polygon," + Verdict.csvHeader
     /// Columns of ``Verdict/csvHeader``, left empty on rows without a verdict.
     static let verdictColumns = Verdict.csvHeader.split(separator: ",").count
 
@@ -62,13 +62,16 @@ final class ScanPrinter {
             let vi = language == .vi
             let message = report.error?.localizedMessage(language) ?? (vi ? "không tìm thấy mã nào" : "no code found")
             field(report.source); field(report.status); field(message)
-            return out + String(repeating: ",", count: 5 + verdictColumns - 1) + "\n"
+            return out + String(repeating: ",", count: 8 + verdictColumns - 1) + "\n"
         }
         for code in report.codes {
             let symbol = code.symbol
             field(report.source); field(report.status); field("")
             field(symbol.symbology.rawValue); field(symbol.isBinary ? "" : symbol.text); field(symbol.addOn ?? "")
-            field(symbol.pass); field(String(symbol.quality)); field(symbol.polygon.map(\.description).joined(separator: " "))
+            field(symbol.pass); field(String(symbol.quality))
+            field(symbol.confidence.level.rawValue); field(symbol.confidence.reason.rawValue)
+            field(symbol.confidence.alternatives.joined(separator: " "))
+            field(symbol.polygon.map(\.description).joined(separator: " "))
             out += code.verdict?.csvRow(language) ?? String(repeating: ",", count: verdictColumns - 1)
             out += "\n"
         }
@@ -94,7 +97,8 @@ final class ScanPrinter {
                 : Verdict.printable(symbol.text, limit: 80)
             out += "  \(symbol.symbology) \(shown)"
             if let addOn = symbol.addOn { out += " + \(addOn)" }
-            out += vi ? "  [lượt: \(symbol.pass)]\n" : "  [pass: \(symbol.pass)]\n"
+            out += vi ? "  [lượt: \(symbol.pass); \(Self.confidenceText(symbol.confidence, language))]\n"
+                      : "  [pass: \(symbol.pass); \(Self.confidenceText(symbol.confidence, language))]\n"
             if let verdict = code.verdict {
                 let block = verdict.text(language)
                 for line in block.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
@@ -103,5 +107,19 @@ final class ScanPrinter {
             }
         }
         return out + "\n"
+    }
+
+    /// "confirmed" / "đã xác nhận", or the doubtful level and the other readings.
+    static func confidenceText(_ confidence: ReadConfidence, _ language: Language) -> String {
+        let vi = language == .vi
+        let level: String
+        switch confidence.level {
+        case .confirmed: return vi ? "đã xác nhận" : "confirmed"
+        case .unconfirmed: level = vi ? "chưa xác nhận" : "unconfirmed"
+        case .singleRead: level = vi ? "chỉ một đường quét" : "single read"
+        case .conflicting: level = vi ? "có cách đọc khác" : "conflicting"
+        }
+        let others = confidence.alternatives.isEmpty ? "" : (vi ? ", cách đọc khác: " : ", other readings: ") + confidence.alternatives.joined(separator: ", ")
+        return (vi ? "chưa chắc chắn: " : "doubtful: ") + level + others
     }
 }

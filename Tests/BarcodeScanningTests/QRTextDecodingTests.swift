@@ -27,4 +27,11 @@ struct QRTextDecodingTests {
     @Test func gs1SeparatorIsText() {
         #expect(QRTextDecoding.decode(Array("0108934563138165\u{1D}10A1".utf8)).encoding == "UTF-8")
     }
+
+    @Test("Shift-JIS 0x5C and 0x7E are the backslash and tilde (as ZXing and code page 932 show them), double bytes untouched")
+    func shiftJISBackslash() {
+        // "日本" + 0x5C + "a" + 0x7E, then "ソ" (0x83 0x5C: a second byte of 0x5C).
+        let decoded = QRTextDecoding.decode([0x93, 0xFA, 0x96, 0x7B, 0x5C, 0x61, 0x7E, 0x83, 0x5C])
+        #expect(decoded == ("日本\\a~ソ", "Shift_JIS"))
+    }
 }

@@ -1,3 +1,4 @@
+import BarcodeScanning
 import Foundation
 import HangViet
 import HangVietServer
@@ -142,6 +143,44 @@ struct RouterTests {
                                      body: ByteBuffer(bytes: [UInt8](repeating: 0xFF, count: 3 * 1024 * 1024))) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(errorCode(response.body) == "body-too-large")
+            }
+        }
+    }
+
+    static func testImage(_ name: String) -> [UInt8] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BarcodeScanningTests/Images").appendingPathComponent(name)
+        return [UInt8](try! Data(contentsOf: url))
+    }
+
+    @Test("POST /v1/scan: each code's read confidence; a single-line read is doubtful in the verdict; DataMatrix with AI 422")
+    func scanConfidence() async throws {
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/scan", method: .post, headers: [.contentType: "image/png"],
+                                     body: ByteBuffer(bytes: Self.testImage("ean13-single-line.png"))) { response in
+                #expect(response.status == .ok)
+                let code = try #require((object(response.body)["codes"] as? [[String: Any]])?.first)
+                #expect(code["text"] as? String == "8934563138165")
+                let confidence = code["confidence"] as? [String: Any]
+                #expect(confidence?["level"] as? String == "single-read")
+                #expect(confidence?["reason"] as? String == "one-decoder")
+                let caveats = (code["verdict"] as? [String: Any])?["caveats"] as? [[String: Any]]
+                #expect(caveats?.first?["code"] as? String == "doubtful-read")
+                #expect((caveats?.first?["message"] as? String)?.contains("compare with the digits printed under the bars") == true)
+            }
+            try await client.execute(uri: "/v1/scan", method: .post, headers: [.contentType: "image/jpeg", .acceptLanguage: "vi"],
+                                     body: ByteBuffer(bytes: Self.testImage("datamatrix-gs1-origin-photo.jpg"))) { response in
+                let code = try #require((object(response.body)["codes"] as? [[String: Any]])?.first)
+                #expect(code["symbology"] as? String == "GS1-DataMatrix")
+                #expect((code["confidence"] as? [String: Any])?["level"] as? String == "confirmed")
+                #expect((code["verdict"] as? [String: Any])?["outcome"] as? String == "declared-vietnamese-origin")
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                let text = String(buffer: response.body)
+                let levels = ReadConfidence.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                let reasons = ReadConfidence.Reason.allCases.map(\.rawValue).joined(separator: ", ")
+                #expect(text.contains("level: {type: string, enum: [\(levels)]}"))
+                #expect(text.contains("reason: {type: string, enum: [\(reasons)]}"))
             }
         }
     }

@@ -1,0 +1,125 @@
+/// Every read is verified before it is reported: a linear code zbar read is read again by
+/// zxing-cpp, a decoder that shares none of zbar's code, on a crop around the code; the two
+/// agreeing confirm it. Two-dimensional codes are checked by their own error correction.
+/// Anything else is reported as doubtful (``ReadConfidence``), with the other texts read at the
+/// same place.
+extension BarcodeScanner {
+    /// `symbols` (in `image`'s coordinates) with their ``DecodedSymbol/confidence`` set;
+    /// `rivals(symbol)` gives the other readings of the same code the passes made.
+    static func verified(_ symbols: [DecodedSymbol], in image: GreyImage,
+                         rivals: (DecodedSymbol) -> [String] = { _ in [] }) -> [DecodedSymbol] {
+        symbols.map { verify($0, in: image, rivals: rivals($0)) }
+    }
+
+    /// One symbol, verified. An EAN-8 or UPC-E where the second decoder reads a 12- or 13-digit
+    /// product code is the middle of that code misread as a short one (zbar does this on
+    /// tilted or blurred EAN-13s): the longer code is reported instead, as conflicting, with
+    /// the short reading as the alternative.
+    static func verify(_ symbol: DecodedSymbol, in image: GreyImage, rivals: [String]) -> DecodedSymbol {
+        var symbol = symbol
+        if symbol.isBinary, symbol.symbology == .qrCode, let crop = codeArea(of: symbol, in: image),
+           let text = ZXingReader.read(crop, formats: .qrCode)?.lazy.map({ QRTextDecoding.decode($0.bytes) }).first(where: { $0.encoding != "binary" }) {
+            // zbar gives a QR code's bytes without its ECI; zxing-cpp decodes text in the
+            // character set the ECI names (Windows-1258 Vietnamese, say).
+            symbol.text = text.text
+            symbol.encoding = "ECI"
+        }
+        let second = symbol.symbology.isTwoDimensional ? nil : secondReading(of: symbol, in: image)
+        if SymbolMerger.isShortProductCode(symbol), let long = second?.first(where: { raw in
+            raw.symbology.map { $0.isRetailLinear && $0 != .upcE } == true && raw.bytes.count >= 12 }),
+           let symbology = long.symbology {
+            let short = symbol.text
+            symbol.symbology = symbology
+            symbol.bytes = long.bytes
+            symbol.text = String(decoding: long.bytes, as: UTF8.self)
+            symbol.confidence = ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: [short])
+            return symbol
+        }
+        symbol.confidence = confidence(of: symbol, secondReading: second, rivals: rivals)
+        return symbol
+    }
+
+    static func confidence(of symbol: DecodedSymbol, in image: GreyImage, rivals: [String]) -> ReadConfidence {
+        confidence(of: symbol, secondReading: symbol.symbology.isTwoDimensional ? nil : secondReading(of: symbol, in: image),
+                   rivals: rivals)
+    }
+
+    /// What zxing-cpp reads around a linear symbol: nil when it cannot confirm that symbology or
+    /// failed. Along rows only, without zxing-cpp's rotations and downscaling: in 1.4, merging a
+    /// linear code found in two orientations trips an assertion that aborts the process
+    /// (Result.cpp: `lineCount() == 1`); the crop is turned so that the bars stand upright.
+    static func secondReading(of symbol: DecodedSymbol, in image: GreyImage) -> [RawSymbol]? {
+        guard let formats = refereeFormats(for: symbol.symbology), let crop = codeArea(of: symbol, in: image) else { return nil }
+        return ZXingReader.read(crop, formats: formats, effort: [])
+    }
+
+    static func confidence(of symbol: DecodedSymbol, secondReading second: [RawSymbol]?, rivals: [String]) -> ReadConfidence {
+        if symbol.symbology.isTwoDimensional { return .errorCorrected }
+        let fromModel = [ScanPass.blurModel, .blurModelSideways, .straightenedBlurModel].map(\.rawValue).contains(symbol.pass)
+        var others = rivals.filter { $0 != symbol.text }
+        if let second {
+            let texts = second.compactMap { raw -> String? in
+                guard let symbology = raw.symbology else { return nil }
+                return SymbolMerger.text(of: raw, symbology: symbology).0
+            }
+            if texts.contains(where: { sameCode($0, symbol.text, symbology: symbol.symbology) }) {
+                return others.isEmpty ? ReadConfidence(level: .confirmed, reason: .twoDecoders)
+                                      : ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: others)
+            }
+            // Only product codes are compared digit for digit; other symbologies' texts may differ
+            // in how the decoders write separators.
+            if symbol.symbology.isRetailLinear {
+                for text in texts where !others.contains(text) { others.insert(text, at: 0) }
+            }
+        }
+        if !others.isEmpty { return ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: others) }
+        if fromModel { return ReadConfidence(level: .unconfirmed, reason: .blurModel) }
+        return ReadConfidence(level: isSingleLine(symbol) ? .singleRead : .unconfirmed, reason: .oneDecoder)
+    }
+
+    /// True when one scan line read the symbol, or all its lines lie within two pixels of each
+    /// other in the photo: one line of the photo, which an enlarged copy repeats and blends.
+    static func isSingleLine(_ symbol: DecodedSymbol) -> Bool {
+        if symbol.quality <= 1 { return true }
+        guard let minX = symbol.polygon.map(\.x).min(), let maxX = symbol.polygon.map(\.x).max(),
+              let minY = symbol.polygon.map(\.y).min(), let maxY = symbol.polygon.map(\.y).max() else { return false }
+        return min(maxX - minX, maxY - minY) <= 2
+    }
+
+    /// The zxing-cpp formats that can confirm a symbol of this symbology (nil: none can).
+    static func refereeFormats(for symbology: Symbology) -> ZXingReader.Formats? {
+        switch symbology {
+        case .ean13, .ean8, .upcA, .upcE, .isbn13: .products
+        case .code128, .gs1_128: .code128
+        case .dataBar: .dataBar
+        case .dataBarExpanded: .dataBarExpanded
+        case .code39: .code39
+        case .code93: .code93
+        case .interleaved2of5: .itf
+        case .codabar: .codabar
+        default: nil
+        }
+    }
+
+    /// True when two texts are one code: EAN/UPC compare in their 13-digit form (zxing-cpp may
+    /// report a UPC-A as an EAN-13 with a leading zero).
+    static func sameCode(_ a: String, _ b: String, symbology: Symbology) -> Bool {
+        guard symbology.isRetailLinear, symbology != .upcE else { return a == b }
+        func padded(_ s: String) -> String { String(repeating: "0", count: max(0, 13 - s.utf8.count)) + s }
+        return padded(a) == padded(b)
+    }
+
+    /// The part of `image` around a symbol's outline, widened on every side by 30 % of the
+    /// code's length (a linear code's outline spans only the scan lines that read it), 60 % for
+    /// EAN-8 and UPC-E (which zbar can find inside a longer code), and transposed when the code
+    /// is longer across the rows than along them (bars lying sideways).
+    static func codeArea(of symbol: DecodedSymbol, in image: GreyImage) -> GreyImage? {
+        guard let minX = symbol.polygon.map(\.x).min(), let maxX = symbol.polygon.map(\.x).max(),
+              let minY = symbol.polygon.map(\.y).min(), let maxY = symbol.polygon.map(\.y).max() else { return nil }
+        let length = max(maxX - minX, maxY - minY)
+        let pad = max(16, length * (SymbolMerger.isShortProductCode(symbol) ? 6 : 3) / 10)
+        let crop = image.cropped(x: minX - pad, y: minY - pad, width: maxX - minX + 2 * pad, height: maxY - minY + 2 * pad)
+        guard crop.width > 0, crop.height > 0 else { return nil }
+        return maxY - minY > maxX - minX ? crop.transposed() : crop
+    }
+}

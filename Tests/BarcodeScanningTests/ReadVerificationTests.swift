@@ -1,0 +1,108 @@
+@testable import BarcodeScanning
+import Testing
+
+/// The second decoder (zxing-cpp): DataMatrix, and the confidence every read carries.
+@Suite("Verified reads and DataMatrix")
+struct ReadVerificationTests {
+    let scanner = BarcodeScanner()
+
+    func scan(_ name: String) throws -> ScanResult {
+        try scanner.scan(bytes: TestImages.bytes(name), source: name)
+    }
+
+    @Test("a photographed GS1 DataMatrix (tilted, curved, blurred, JPEG) gives its element string, AI 422 included")
+    func gs1DataMatrix() throws {
+        let result = try scan("datamatrix-gs1-origin-photo.jpg")
+        #expect(result.symbols.count == 1)
+        let symbol = try #require(result.symbols.first)
+        #expect(symbol.symbology == .gs1DataMatrix)
+        #expect(symbol.isGS1)
+        #expect(symbol.text == "01089345631381651727123110LOT42\u{1D}422704")
+        #expect(symbol.pass == ScanPass.matrixCodes.rawValue)
+        #expect(symbol.confidence == .errorCorrected)
+        #expect(symbol.polygon.count == 4)
+        // The outline lies around the middle of the 480×360 photo, where the code was pasted.
+        #expect(symbol.polygon.allSatisfy { (100...380).contains($0.x) && (40...320).contains($0.y) })
+    }
+
+    @Test("rectangular and light-on-dark DataMatrix codes")
+    func rectangularAndInverted() throws {
+        #expect(try scan("datamatrix-rectangular-photo.jpg").symbols.map(\.text) == ["HANGVIET 893 RECT"])
+        #expect(try scan("datamatrix-rectangular-photo.jpg").symbols.map(\.symbology) == [.dataMatrix])
+        #expect(try scan("datamatrix-inverted-photo.jpg").symbols.map(\.symbology) == [.gs1DataMatrix])
+    }
+
+    @Test("a clean EAN-13 is confirmed by the second decoder")
+    func twoDecodersConfirm() throws {
+        let symbol = try #require(try scan("ean13-893.png").symbols.first)
+        #expect(symbol.text == "8934563138165")
+        #expect(symbol.confidence == ReadConfidence(level: .confirmed, reason: .twoDecoders))
+        #expect(!symbol.confidence.isDoubtful)
+    }
+
+    @Test("a code one pixel tall is read from one line of the photo: single read, doubtful")
+    func singleLine() throws {
+        let symbol = try #require(try scan("ean13-single-line.png").symbols.first)
+        #expect(symbol.text == "8934563138165")
+        #expect(symbol.confidence.level == .singleRead)
+        #expect(symbol.confidence.reason == .oneDecoder)
+        #expect(symbol.confidence.isDoubtful)
+    }
+
+    @Test("a read the second decoder contradicts is conflicting, with the other reading")
+    func conflicting() throws {
+        let image = try TestImages.grey("ean13-893.png")
+        let real = try #require(scanner.scan(image).first)
+        var misread = real
+        misread.text = "8934563138172"   // a valid check digit, not the printed number
+        let confidence = BarcodeScanner.confidence(of: misread, in: image, rivals: [])
+        #expect(confidence.level == .conflicting)
+        #expect(confidence.reason == .otherReading)
+        #expect(confidence.alternatives == ["8934563138165"])
+        // Rival readings from other passes are alternatives too, after the second decoder's.
+        let both = BarcodeScanner.confidence(of: misread, in: image, rivals: ["8934563138172", "8934560138165"])
+        #expect(both.alternatives == ["8934563138165", "8934560138165"])
+    }
+
+    @Test("nothing for the second decoder to read: the first decoder's read stays, unconfirmed")
+    func secondDecoderFindsNothing() throws {
+        let blank = GreyImage(width: 200, height: 100)
+        let symbol = DecodedSymbol(symbology: .ean13, text: "8934563138165", bytes: Array("8934563138165".utf8), encoding: "UTF-8",
+                                   quality: 6, polygon: [Point(x: 20, y: 20), Point(x: 180, y: 80)], pass: "direct")
+        #expect(BarcodeScanner.confidence(of: symbol, in: blank, rivals: []) == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
+        var blurred = symbol
+        blurred.pass = ScanPass.blurModel.rawValue
+        #expect(BarcodeScanner.confidence(of: blurred, in: blank, rivals: []).reason == .blurModel)
+        // zxing-cpp given no pixels answers nothing instead of failing.
+        #expect(ZXingReader.read(GreyImage(width: 0, height: 0), formats: .matrix)?.isEmpty == true)
+    }
+
+    @Test("UPC-A read as EAN-13 with a leading zero is the same code")
+    func sameCodeAcrossForms() {
+        #expect(BarcodeScanner.sameCode("0036000291452", "036000291452", symbology: .upcA))
+        #expect(!BarcodeScanner.sameCode("0036000291452", "036000291453", symbology: .upcA))
+        #expect(!BarcodeScanner.sameCode("A1", "a1", symbology: .code128))
+    }
+
+    // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).
+
+    @Test("hunt: zbar's DataBar decoder finds its check satisfied in noise; one line of DataBar is not a read, the UPC-A is")
+    func dataBarNoise() throws {
+        let found = try scan("hunt-databar-noise.jpg").symbols
+        #expect(!found.contains { $0.symbology == .dataBar || $0.symbology == .dataBarExpanded })
+        #expect(found.map(\.text) == ["037816754612"])
+    }
+
+    @Test("hunt: a QR code in Windows-1258 (named by its ECI) is text, not binary")
+    func qrWithECI() throws {
+        let symbol = try #require(try scan("hunt-qr-windows-1258.png").symbols.first)
+        #expect(symbol.text == "Bánh pía Sóc Trăng — lô 5482")
+        #expect(symbol.encoding == "ECI")
+        #expect(!symbol.isBinary)
+    }
+
+    @Test("hunt: an EAN-8 that made zxing-cpp 1.4 abort (an assertion when merging rotated reads) is read")
+    func zxingAssertion() throws {
+        #expect(try scan("hunt-ean8-zxing-assertion.png").symbols.map(\.text) == ["89339268"])
+    }
+}

@@ -1,0 +1,79 @@
+import BarcodeScanning
+import Foundation
+import Testing
+@testable import HangViet
+
+/// Verdicts on codes read from photos carry the read's confidence: a doubtful read says so and
+/// is never called a possible forgery.
+@Suite("Verdicts on scanned codes")
+struct ScannedVerdictTests {
+    let engine = VerdictEngine()
+    static let images = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("BarcodeScanningTests/Images")
+
+    func symbol(_ text: String, _ confidence: ReadConfidence, symbology: Symbology = .ean13) -> DecodedSymbol {
+        DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8", quality: 4,
+                      polygon: [], pass: "direct", confidence: confidence)
+    }
+
+    @Test("a photographed GS1 DataMatrix with AI 422 = 704 gives declared Vietnamese origin, with its element values")
+    func dataMatrixOrigin() throws {
+        let path = Self.images.appendingPathComponent("datamatrix-gs1-origin-photo.jpg").path
+        let report = engine.report(scanning: try BarcodeScanner().scan(file: path))
+        let verdict = try #require(report.codes.first?.verdict)
+        #expect(verdict.outcome == .declaredVietnameseOrigin)
+        #expect(verdict.gtin?.digits == "8934563138165")
+        #expect(verdict.countryOfOrigin?.code == 704)
+        #expect(verdict.caveats.contains(.declaredOriginIsAClaim))
+        #expect(!verdict.isFromDoubtfulRead)
+        let json = String(decoding: report.jsonBytes(.en), as: UTF8.self)
+        #expect(json.contains(#""symbology":"GS1-DataMatrix""#))
+        #expect(json.contains(#""confidence":{"level":"confirmed","reason":"error-correction"}"#))
+    }
+
+    @Test("an invalid code from a confirmed read is still a possible misprint or forged label")
+    func confirmedInvalid() throws {
+        let verdict = try #require(engine.verdict(for: symbol("8934563138166", ReadConfidence(level: .confirmed, reason: .twoDecoders))))
+        #expect(verdict.outcome == .invalid)
+        #expect(verdict.summary(.en).contains("forged label"))
+        #expect(!verdict.caveats.contains { $0.code == "doubtful-read" })
+    }
+
+    @Test("an invalid code from a doubtful read is not called a forgery: compare with the printed digits", arguments: [
+        ReadConfidence(level: .singleRead, reason: .oneDecoder),
+        ReadConfidence(level: .unconfirmed, reason: .blurModel),
+        ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: ["8934563138165"]),
+    ])
+    func doubtfulInvalid(_ confidence: ReadConfidence) throws {
+        let verdict = try #require(engine.verdict(for: symbol("8934563138166", confidence)))
+        #expect(verdict.outcome == .invalid)
+        for language in [Language.en, .vi] {
+            let summary = verdict.summary(language)
+            #expect(!summary.contains("forged") && !summary.contains("nhãn giả"), "\(summary)")
+            #expect(verdict.caveats.allSatisfy { !$0.message(language).contains("forged") && !$0.message(language).contains("nhãn giả") })
+        }
+        #expect(verdict.summary(.en).contains("compare with the digits printed under the bars"))
+        #expect(verdict.summary(.vi).contains("hãy so với các chữ số in dưới vạch"))
+        #expect(!verdict.caveats.contains(.possibleMisprintOrForgery))
+        #expect(verdict.caveats.first == .doubtfulRead(confidence))
+    }
+
+    @Test("a valid code from a doubtful read keeps its outcome and says the read is doubtful, in both languages")
+    func doubtfulValid() throws {
+        let blurred = try #require(engine.verdict(for: symbol("8934563138165", ReadConfidence(level: .unconfirmed, reason: .blurModel))))
+        #expect(blurred.outcome == .vietnameseRegistrant)
+        #expect(blurred.caveats.first?.message(.en) == "Doubtful read (read from a blurred photo): compare with the digits printed under the bars.")
+        #expect(blurred.caveats.first?.message(.vi) == "Kết quả đọc chưa chắc chắn (đọc từ ảnh bị mờ): hãy so với các chữ số in dưới vạch.")
+        let conflicting = try #require(engine.verdict(for: symbol("8934563138165",
+            ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: ["8934563138172"]))))
+        #expect(conflicting.caveats.first?.message(.en).contains("8934563138172") == true)
+        #expect(blurred.text(.en).contains("Doubtful read"))
+    }
+
+    @Test("typed codes carry no read confidence")
+    func typedCodes() {
+        let verdict = engine.verdict(for: "8934563138166")
+        #expect(verdict.readConfidence == nil)
+        #expect(verdict.summary(.en).contains("forged label"))
+    }
+}
