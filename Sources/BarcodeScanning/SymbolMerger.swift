@@ -101,11 +101,12 @@ struct SymbolMerger {
             || (rival.quality == symbol.quality && isSingleFirstPassLine(symbol) && !isSingleFirstPassLine(rival))
     }
 
-    /// Add-ons without their product code, check-digit-less codes read by one scan line, and
+    /// Codes with no data, add-ons without their product code, check-digit-less codes read by one scan line, and
     /// DataBar read by one scan line (zbar finds its weak check satisfied in the modules of QR
     /// and DataMatrix codes, in the misread hunt).
     static func isNoise(_ symbol: DecodedSymbol) -> Bool {
-        switch symbol.symbology {
+        if symbol.bytes.isEmpty { return true }   // a code with no data (zbar's Code 128 in noise)
+        return switch symbol.symbology {
         case .ean2, .ean5: true
         case .interleaved2of5, .codabar, .code39, .code93, .dataBar, .dataBarExpanded: symbol.quality < 2
         default: false

@@ -105,4 +105,16 @@ struct ReadVerificationTests {
     func zxingAssertion() throws {
         #expect(try scan("hunt-ean8-zxing-assertion.png").symbols.map(\.text) == ["89339268"])
     }
+
+    @Test("hunt: a Code 128 with no data (zbar, one line of noise) and a one-line DataBar are noise; two lines of DataBar are not")
+    func emptyAndOneLineCodesAreNoise() {
+        func symbol(_ symbology: Symbology, _ text: String, quality: Int) -> DecodedSymbol {
+            DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8", quality: quality,
+                          polygon: [], pass: "dense")
+        }
+        #expect(SymbolMerger.isNoise(symbol(.code128, "", quality: 3)))
+        #expect(SymbolMerger.isNoise(symbol(.dataBar, "0112687632892507", quality: 1)))
+        #expect(!SymbolMerger.isNoise(symbol(.dataBar, "0108934563138165", quality: 2)))
+        #expect(!SymbolMerger.isNoise(symbol(.code128, "HANGVIET", quality: 1)))
+    }
 }
