@@ -84,4 +84,22 @@ struct FirstPassTrustTests {
         #expect(merger.hasConflict)
         #expect(merger.symbols.map(\.text) == ["7524747707181"])
     }
+
+    @Test("Two UPC-E at one place are one code read two ways: the one more lines read is kept, the other is its alternative")
+    func rivalUPCEReadings() {
+        func raw(_ text: String, quality: Int, at x: Double) -> RawSymbol {
+            RawSymbol(type: ZBAR_UPCE, bytes: Array(text.utf8), addOn: nil, isGS1: false, quality: quality, points: [(x, 100), (x + 60, 100)])
+        }
+        var merger = SymbolMerger()
+        merger.add([raw("01543759", quality: 6, at: 100)], map: .identity, pass: .direct)
+        merger.add([raw("01743711", quality: 1, at: 110)], map: .identity, pass: .doubleSize)
+        #expect(merger.hasConflict)
+        #expect(merger.symbols.map(\.text) == ["01543759"])
+        #expect(merger.rivals(of: merger.symbols[0]) == ["01743711"])
+        // Far apart, they are two codes.
+        var apart = SymbolMerger()
+        apart.add([raw("01543759", quality: 6, at: 100), raw("01743711", quality: 1, at: 600)], map: .identity, pass: .direct)
+        #expect(!apart.hasConflict)
+        #expect(apart.symbols.count == 2)
+    }
 }
