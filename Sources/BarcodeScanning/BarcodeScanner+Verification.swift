@@ -50,7 +50,8 @@ extension BarcodeScanner {
     /// (Result.cpp: `lineCount() == 1`); the crop is turned so that the bars stand upright.
     static func secondReading(of symbol: DecodedSymbol, in image: GreyImage) -> [RawSymbol]? {
         guard let formats = refereeFormats(for: symbol.symbology), let crop = codeArea(of: symbol, in: image) else { return nil }
-        return ZXingReader.read(crop, formats: formats, effort: [])
+        // One or two points say nothing about the direction of the bars: zxing-cpp turns the crop.
+        return ZXingReader.read(crop, formats: formats, effort: symbol.polygon.count <= 2 ? [.tryRotate] : [])
     }
 
     static func confidence(of symbol: DecodedSymbol, secondReading second: [RawSymbol]?, rivals: [String]) -> ReadConfidence {
@@ -103,16 +104,36 @@ extension BarcodeScanner {
 
     /// True when two texts are one code: EAN/UPC compare in their 13-digit form (zxing-cpp may
     /// report a UPC-A as an EAN-13 with a leading zero).
+    /// zxing-cpp reports a UPC-E as the 13-digit GTIN it stands for.
     static func sameCode(_ a: String, _ b: String, symbology: Symbology) -> Bool {
-        guard symbology.isRetailLinear, symbology != .upcE else { return a == b }
-        func padded(_ s: String) -> String { String(repeating: "0", count: max(0, 13 - s.utf8.count)) + s }
+        guard symbology.isRetailLinear else { return a == b }
+        func padded(_ s: String) -> String {
+            let digits = s.utf8.count == 8 && symbology == .upcE ? expandedUPCE(s) ?? s : s
+            return String(repeating: "0", count: max(0, 13 - digits.utf8.count)) + digits
+        }
         return padded(a) == padded(b)
+    }
+
+    /// The UPC-A (12 digits) an 8-digit UPC-E stands for, or nil when it is not 8 digits.
+    static func expandedUPCE(_ upce: String) -> String? {
+        let d = Array(upce.utf8).map { Character(UnicodeScalar($0)) }
+        guard d.count == 8, d.allSatisfy(\.isASCII), d.allSatisfy(\.isNumber) else { return nil }
+        let m = String(d[1...6]), last = d[6]
+        func part(_ r: ClosedRange<Int>) -> String { String(m[m.index(m.startIndex, offsetBy: r.lowerBound)...m.index(m.startIndex, offsetBy: r.upperBound)]) }
+        let body: String
+        switch last {
+        case "0", "1", "2": body = part(0...1) + String(last) + "0000" + part(2...4)
+        case "3": body = part(0...2) + "00000" + part(3...4)
+        case "4": body = part(0...3) + "00000" + part(4...4)
+        default: body = part(0...4) + "0000" + String(last)
+        }
+        return String(d[0]) + body + String(d[7])
     }
 
     /// The part of `image` around a symbol's outline, widened on every side by 30 % of the
     /// code's length (a linear code's outline spans only the scan lines that read it), 60 % for
-    /// EAN-8 and UPC-E (which zbar can find inside a longer code), and transposed when the code
-    /// is longer across the rows than along them (bars lying sideways).
+    /// EAN-8 and UPC-E (which zbar can find inside a longer code), and transposed when columns
+    /// read it (the outline's points then share few rows: each line gives its two ends).
     static func codeArea(of symbol: DecodedSymbol, in image: GreyImage) -> GreyImage? {
         guard let minX = symbol.polygon.map(\.x).min(), let maxX = symbol.polygon.map(\.x).max(),
               let minY = symbol.polygon.map(\.y).min(), let maxY = symbol.polygon.map(\.y).max() else { return nil }
@@ -120,6 +141,7 @@ extension BarcodeScanner {
         let pad = max(16, length * (SymbolMerger.isShortProductCode(symbol) ? 6 : 3) / 10)
         let crop = image.cropped(x: minX - pad, y: minY - pad, width: maxX - minX + 2 * pad, height: maxY - minY + 2 * pad)
         guard crop.width > 0, crop.height > 0 else { return nil }
-        return maxY - minY > maxX - minX ? crop.transposed() : crop
+        let readAlongColumns = Set(symbol.polygon.map(\.x)).count > Set(symbol.polygon.map(\.y)).count
+        return readAlongColumns ? crop.transposed() : crop
     }
 }

@@ -82,6 +82,11 @@ struct ReadVerificationTests {
         #expect(BarcodeScanner.sameCode("0036000291452", "036000291452", symbology: .upcA))
         #expect(!BarcodeScanner.sameCode("0036000291452", "036000291453", symbology: .upcA))
         #expect(!BarcodeScanner.sameCode("A1", "a1", symbology: .code128))
+        // zxing-cpp gives a UPC-E as the GTIN it stands for.
+        #expect(BarcodeScanner.sameCode("0012345000065", "01234565", symbology: .upcE))
+        #expect(BarcodeScanner.expandedUPCE("01234565") == "012345000065")
+        #expect(BarcodeScanner.expandedUPCE("04252614") == "042100005264")
+        #expect(BarcodeScanner.expandedUPCE("0123") == nil)
     }
 
     // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).

@@ -1,6 +1,6 @@
 #ifndef HANGVIET_CZXING_H
 #define HANGVIET_CZXING_H
-/* A small C interface to zxing-cpp (Debian libzxing-dev, C++), so that no Swift module needs
+/* A small C interface to zxing-cpp 3.1.1 (C++20, vendored in zxing-cpp/), so that no Swift module needs
  * C++ interoperability. One call reads a grey image; the results are copied into a block the
  * caller frees with hv_zxing_free. Nothing here throws: a C++ exception becomes a NULL result
  * with hv_zxing_last_error set, and the caller keeps what its other decoder read. */
@@ -11,7 +11,7 @@
 extern "C" {
 #endif
 
-/* The formats, as zxing-cpp's BarcodeFormat bits (stable in its C and Python interfaces). */
+/* The formats HangViet asks for and gets back, as bits (the shim maps them to zxing-cpp's). */
 enum {
     HV_ZXING_CODABAR = 1 << 1,
     HV_ZXING_CODE39 = 1 << 2,
@@ -35,6 +35,8 @@ enum {
     HV_ZXING_TRY_DOWNSCALE = 1 << 2,
     /* A global-histogram binarizer instead of the local average (low contrast, large modules). */
     HV_ZXING_GLOBAL_HISTOGRAM = 1 << 3,
+    /* Also look for light-on-dark codes. */
+    HV_ZXING_TRY_INVERT = 1 << 4,
 };
 
 typedef struct hv_zxing_symbol {
