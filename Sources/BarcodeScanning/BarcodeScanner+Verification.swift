@@ -51,7 +51,7 @@ extension BarcodeScanner {
     static func secondReading(of symbol: DecodedSymbol, in image: GreyImage) -> [RawSymbol]? {
         guard let formats = refereeFormats(for: symbol.symbology), let crop = codeArea(of: symbol, in: image) else { return nil }
         // One or two points say nothing about the direction of the bars: zxing-cpp turns the crop.
-        return ZXingReader.read(crop, formats: formats, effort: symbol.polygon.count <= 2 ? [.tryRotate] : [])
+        return ZXingReader.read(crop, formats: formats, effort: symbol.polygon.count <= 2 ? [.tryHarder, .tryRotate] : [.tryHarder])
     }
 
     static func confidence(of symbol: DecodedSymbol, secondReading second: [RawSymbol]?, rivals: [String]) -> ReadConfidence {

@@ -358,6 +358,12 @@ public struct BarcodeScanner: Sendable {
             let turned = working.rotated(degrees: angle)
             return barsUpright(turned.image, turned.map, sideways: shared.straightenedIsSideways)
         })
+        // Very last, when nothing else read anything: zxing-cpp's own linear readers on the whole
+        // photo, turned and inverted (bent packs and codes cut through their guard bars, which
+        // no zbar pass reads). Its reads are one decoder's: never confirmed.
+        steps.append(Step(pass: .secondDecoder, read: { image, _ in
+            ZXingReader.read(image, formats: .gs1Carriers, effort: [.tryHarder, .tryRotate, .tryInvert, .tryDownscale], maxSymbols: 8) ?? []
+        }) { (working, .identity) })
         return steps
     }
 

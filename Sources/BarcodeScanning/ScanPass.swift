@@ -64,4 +64,7 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case blurModelSideways = "blur-model-sideways"
     /// ``blurModel`` after ``straightened``: blurred tilted codes.
     case straightenedBlurModel = "straightened-blur-model"
+    /// The last pass, when nothing else was read: zxing-cpp's linear readers (EAN/UPC, GS1-128,
+    /// DataBar, ITF-14) on the whole photo, turned and inverted.
+    case secondDecoder = "second-decoder"
 }

@@ -30,6 +30,8 @@ enum ZXingReader {
         static let products: Formats = [.ean13, .ean8, .upcA, .upcE]
         /// The two-dimensional codes HangViet reads with zxing-cpp.
         static let matrix: Formats = [.qrCode, .dataMatrix]
+        /// The codes that carry GS1 keys (as zbar's first look): products, GS1-128, DataBar, ITF-14.
+        static let gs1Carriers: Formats = [.products, .code128, .dataBar, .dataBarExpanded, .itf]
     }
 
     struct Effort: OptionSet, Sendable {
@@ -38,6 +40,7 @@ enum ZXingReader {
         static let tryRotate = Effort(rawValue: Int32(HV_ZXING_TRY_ROTATE))
         static let tryDownscale = Effort(rawValue: Int32(HV_ZXING_TRY_DOWNSCALE))
         static let globalHistogram = Effort(rawValue: Int32(HV_ZXING_GLOBAL_HISTOGRAM))
+        static let tryInvert = Effort(rawValue: Int32(HV_ZXING_TRY_INVERT))
     }
 
     /// The symbols zxing-cpp finds in `image`, as ``RawSymbol``s in its coordinates, or nil when
