@@ -33,8 +33,8 @@ public struct DecodedSymbol: Sendable, Hashable {
     public var quality: Int
     /// The outline where the symbol was found, in the original image's coordinates.
     public var polygon: [Point]
-    /// The name of the first pass that found it (see ``ScanPass``).
-    public var pass: String
+    /// The first pass that found it.
+    public var pass: ScanPass
     /// How sure the read is: verified by a second decoder or error correction, or doubtful.
     public var confidence: ReadConfidence
 
@@ -42,7 +42,7 @@ public struct DecodedSymbol: Sendable, Hashable {
     public var isBinary: Bool { encoding == "binary" }
 
     public init(symbology: Symbology, text: String, bytes: [UInt8], encoding: String, addOn: String? = nil,
-                isGS1: Bool = false, quality: Int, polygon: [Point], pass: String,
+                isGS1: Bool = false, quality: Int, polygon: [Point], pass: ScanPass,
                 confidence: ReadConfidence = ReadConfidence(level: .unconfirmed, reason: .oneDecoder)) {
         self.symbology = symbology
         self.text = text

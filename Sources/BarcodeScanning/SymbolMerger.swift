@@ -94,7 +94,7 @@ struct SymbolMerger {
             index[key] = found.count
             found.append(DecodedSymbol(symbology: symbology, text: text, bytes: raw.bytes, encoding: encoding,
                                          addOn: raw.addOn, isGS1: raw.isGS1, quality: raw.quality,
-                                         polygon: polygon, pass: pass.rawValue))
+                                         polygon: polygon, pass: pass))
         }
     }
 
@@ -106,7 +106,7 @@ struct SymbolMerger {
         return found.indices.contains { i in
             let symbol = found[i]
             guard kept.contains(symbol) else { return false }
-            let onlyFirstPass = symbol.pass == ScanPass.direct.rawValue && !readAgain.contains(i)
+            let onlyFirstPass = symbol.pass == .direct && !readAgain.contains(i)
             switch symbol.symbology {
             case .ean2, .ean5: return false
             case .interleaved2of5, .codabar, .code39, .code93: return symbol.text.utf8.count >= 8 && symbol.quality >= 2
@@ -124,7 +124,7 @@ struct SymbolMerger {
     /// True when `rival` outvotes `symbol`: more scan lines, or as many when `symbol` is a
     /// single line of the first pass (see ``isConfident``) and `rival` is not.
     static func beats(_ rival: DecodedSymbol, _ symbol: DecodedSymbol) -> Bool {
-        func isSingleFirstPassLine(_ s: DecodedSymbol) -> Bool { s.quality == 1 && s.pass == ScanPass.direct.rawValue }
+        func isSingleFirstPassLine(_ s: DecodedSymbol) -> Bool { s.quality == 1 && s.pass == .direct }
         return rival.quality > symbol.quality
             || (rival.quality == symbol.quality && isSingleFirstPassLine(symbol) && !isSingleFirstPassLine(rival))
     }

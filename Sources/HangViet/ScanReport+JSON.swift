@@ -46,7 +46,7 @@ extension ScanReport {
             w.field("addOn", symbol.addOn)
             w.field("gs1", symbol.isGS1 ? true : nil)
             w.field("quality", symbol.quality)
-            w.field("pass", symbol.pass)
+            w.field("pass", symbol.pass.rawValue)
             w.beginObject("confidence")
             w.field("level", symbol.confidence.level.rawValue)
             w.field("reason", symbol.confidence.reason.rawValue)

@@ -68,7 +68,7 @@ final class ScanPrinter {
             let symbol = code.symbol
             field(report.source); field(report.status); field("")
             field(symbol.symbology.rawValue); field(symbol.isBinary ? "" : symbol.text); field(symbol.addOn ?? "")
-            field(symbol.pass); field(String(symbol.quality))
+            field(symbol.pass.rawValue); field(String(symbol.quality))
             field(symbol.confidence.level.rawValue); field(symbol.confidence.reason.rawValue)
             field(symbol.confidence.alternatives.joined(separator: " "))
             field(symbol.polygon.map(\.description).joined(separator: " "))
@@ -97,8 +97,8 @@ final class ScanPrinter {
                 : Verdict.printable(symbol.text, limit: 80)
             out += "  \(symbol.symbology) \(shown)"
             if let addOn = symbol.addOn { out += " + \(addOn)" }
-            out += vi ? "  [lượt: \(symbol.pass); \(Self.confidenceText(symbol.confidence, language))]\n"
-                      : "  [pass: \(symbol.pass); \(Self.confidenceText(symbol.confidence, language))]\n"
+            out += vi ? "  [lượt: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n"
+                      : "  [pass: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n"
             if let verdict = code.verdict {
                 let block = verdict.text(language)
                 for line in block.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {

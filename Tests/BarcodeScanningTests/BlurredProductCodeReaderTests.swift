@@ -63,13 +63,13 @@ struct BlurredProductCodeReaderTests {
         let canvas = TestImages.canvas(width: 560, height: 320, pasting: image, atX: 50, y: 40)
         let upright = BarcodeScanner().scan(canvas)
         #expect(upright.map(\.text) == ["8934563138165"])
-        #expect(upright.first?.pass == ScanPass.blurModel.rawValue)
+        #expect(upright.first?.pass == .blurModel)
         // Back in the canvas's coordinates: the code starts about 94 pixels in.
         #expect(upright.first.map { abs(Double($0.polygon.map(\.x).min()!) - 94) <= 8 } == true)
 
         let sideways = BarcodeScanner().scan(canvas.transposed())
         #expect(sideways.map(\.text) == ["8934563138165"])
-        #expect(sideways.first?.pass == ScanPass.blurModelSideways.rawValue)
+        #expect(sideways.first?.pass == .blurModelSideways)
         #expect(sideways.first.map { abs(Double($0.polygon.map(\.y).min()!) - 94) <= 8 } == true)
     }
 

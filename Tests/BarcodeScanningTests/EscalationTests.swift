@@ -181,7 +181,7 @@ struct EscalationTests {
         let result = try BarcodeScanner().scan(bytes: TestImages.pgm(tilted), source: "tilted.pgm")
         #expect(result.symbols.map(\.text) == ["8934563138165"])
         #expect(result.passes == [.direct, .dense, .straightened])
-        #expect(result.symbols.first?.pass == "straightened")
+        #expect(result.symbols.first?.pass == .straightened)
     }
 
     @Test("The straightening turn leaves the bars upright or sideways, whichever is nearer",
@@ -203,7 +203,7 @@ struct EscalationTests {
         image = image.resized(width: image.width * 6 / 10, height: image.height * 6 / 10).blurred().blurred()
         let result = try BarcodeScanner().scan(bytes: TestImages.pgm(image), source: "tilted-blurred.pgm")
         #expect(result.symbols.map(\.text) == ["010893456313816510LOT7"])
-        #expect(result.symbols.first?.pass == "straightened-deblurred")
+        #expect(result.symbols.first?.pass == .straightenedDeblurred)
     }
 
     @Test("No code-like region at all: every pass is tried")

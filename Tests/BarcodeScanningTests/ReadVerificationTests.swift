@@ -18,7 +18,7 @@ struct ReadVerificationTests {
         #expect(symbol.symbology == .gs1DataMatrix)
         #expect(symbol.isGS1)
         #expect(symbol.text == "01089345631381651727123110LOT42\u{1D}422704")
-        #expect(symbol.pass == ScanPass.matrixCodes.rawValue)
+        #expect(symbol.pass == .matrixCodes)
         #expect(symbol.confidence == .errorCorrected)
         #expect(symbol.polygon.count == 4)
         // The outline lies around the middle of the 480×360 photo, where the code was pasted.
@@ -68,10 +68,10 @@ struct ReadVerificationTests {
     func secondDecoderFindsNothing() throws {
         let blank = GreyImage(width: 200, height: 100)
         let symbol = DecodedSymbol(symbology: .ean13, text: "8934563138165", bytes: Array("8934563138165".utf8), encoding: "UTF-8",
-                                   quality: 6, polygon: [Point(x: 20, y: 20), Point(x: 180, y: 80)], pass: "direct")
+                                   quality: 6, polygon: [Point(x: 20, y: 20), Point(x: 180, y: 80)], pass: .direct)
         #expect(BarcodeScanner.confidence(of: symbol, in: blank, rivals: []) == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
         var blurred = symbol
-        blurred.pass = ScanPass.blurModel.rawValue
+        blurred.pass = .blurModel
         #expect(BarcodeScanner.confidence(of: blurred, in: blank, rivals: []).reason == .blurModel)
         // zxing-cpp given no pixels answers nothing instead of failing.
         #expect(ZXingReader.read(GreyImage(width: 0, height: 0), formats: .matrix)?.isEmpty == true)
@@ -115,7 +115,7 @@ struct ReadVerificationTests {
     func emptyAndOneLineCodesAreNoise() {
         func symbol(_ symbology: Symbology, _ text: String, quality: Int) -> DecodedSymbol {
             DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8", quality: quality,
-                          polygon: [], pass: "dense")
+                          polygon: [], pass: .dense)
         }
         #expect(SymbolMerger.isNoise(symbol(.code128, "", quality: 3)))
         #expect(SymbolMerger.isNoise(symbol(.dataBar, "0112687632892507", quality: 1)))

@@ -103,7 +103,7 @@ struct RenderedImageTests {
         #expect(found.map(\.text) == ["8934563138165"])
         if degrees == 45 {
             // zbar alone reads rows and columns only: 45° needs the image turned.
-            #expect(found.first?.pass == "straightened")
+            #expect(found.first?.pass == .straightened)
         }
     }
 

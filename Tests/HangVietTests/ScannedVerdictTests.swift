@@ -13,7 +13,7 @@ struct ScannedVerdictTests {
 
     func symbol(_ text: String, _ confidence: ReadConfidence, symbology: Symbology = .ean13) -> DecodedSymbol {
         DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8", quality: 4,
-                      polygon: [], pass: "direct", confidence: confidence)
+                      polygon: [], pass: .direct, confidence: confidence)
     }
 
     @Test("a photographed GS1 DataMatrix with AI 422 = 704 gives declared Vietnamese origin, with its element values")

@@ -207,7 +207,7 @@ struct ScannedSymbolVerdictTests {
 
     func symbol(_ symbology: Symbology, _ text: String, gs1: Bool = false) -> DecodedSymbol {
         DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8",
-                      isGS1: gs1, quality: 1, polygon: [], pass: "direct")
+                      isGS1: gs1, quality: 1, polygon: [], pass: .direct)
     }
 
     @Test func upcEDigitsAreReadAsUPCE() {
@@ -226,7 +226,7 @@ struct ScannedSymbolVerdictTests {
     }
 
     @Test func binaryHasNoVerdict() {
-        let binary = DecodedSymbol(symbology: .qrCode, text: "", bytes: [0, 1, 2], encoding: "binary", quality: 1, polygon: [], pass: "direct")
+        let binary = DecodedSymbol(symbology: .qrCode, text: "", bytes: [0, 1, 2], encoding: "binary", quality: 1, polygon: [], pass: .direct)
         #expect(engine.verdict(for: binary) == nil)
     }
 }
