@@ -14,7 +14,7 @@ extension ScanReport {
         var w = JSONWriter(capacity: 2048)
         w.beginObject()
         w.field("file", source)
-        w.field("status", status)
+        w.field("status", status.rawValue)
         if let error {
             w.beginObject("error")
             w.field("code", error.code.rawValue)

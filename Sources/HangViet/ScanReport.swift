@@ -22,10 +22,19 @@ public struct ScanReport: Sendable {
     public var error: ScanError?
     public var codes: [ScannedCode]
 
-    /// "ok", "no-code" or "error".
-    public var status: String {
-        if error != nil { return "error" }
-        return codes.isEmpty ? "no-code" : "ok"
+    /// What came of one image (JSON `status`).
+    public enum Status: String, Sendable, CaseIterable {
+        /// At least one code was read.
+        case ok
+        /// The image was read and held no code.
+        case noCode = "no-code"
+        /// The image could not be read (see ``ScanReport/error``).
+        case error
+    }
+
+    public var status: Status {
+        if error != nil { return .error }
+        return codes.isEmpty ? .noCode : .ok
     }
 
     public init(source: String, result: ScanResult?, error: ScanError?, codes: [ScannedCode]) {

@@ -1,4 +1,5 @@
 import Foundation
+import HangViet
 import Synchronization
 
 /// Counters and latency histograms, rendered in the Prometheus text format for `GET /metrics`.
@@ -34,9 +35,9 @@ public final class ServerMetrics: Sendable {
         }
     }
 
-    public func scan(status: String, seconds: Double) {
+    public func scan(status: ScanReport.Status, seconds: Double) {
         state.withLock { state in
-            state.scans[status, default: 0] += 1
+            state.scans[status.rawValue, default: 0] += 1
             state.scanDuration.observe(seconds)
         }
     }

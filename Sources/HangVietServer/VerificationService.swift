@@ -100,6 +100,6 @@ public struct LocalVerificationService: VerificationService {
 /// A scan's JSON report, its status (ok, no-code, error) and the error when the image could not be read.
 public struct ScanAnswer: Sendable {
     public let json: [UInt8]
-    public let status: String
+    public let status: ScanReport.Status
     public let error: ScanError?
 }

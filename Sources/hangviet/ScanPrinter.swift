@@ -61,12 +61,12 @@ final class ScanPrinter {
         if report.codes.isEmpty {
             let vi = language == .vi
             let message = report.error?.localizedMessage(language) ?? (vi ? "không tìm thấy mã nào" : "no code found")
-            field(report.source); field(report.status); field(message)
+            field(report.source); field(report.status.rawValue); field(message)
             return out + String(repeating: ",", count: 8 + verdictColumns - 1) + "\n"
         }
         for code in report.codes {
             let symbol = code.symbol
-            field(report.source); field(report.status); field("")
+            field(report.source); field(report.status.rawValue); field("")
             field(symbol.symbology.rawValue); field(symbol.isBinary ? "" : symbol.text); field(symbol.addOn ?? "")
             field(symbol.pass.rawValue); field(String(symbol.quality))
             field(symbol.confidence.level.rawValue); field(symbol.confidence.reason.rawValue)
