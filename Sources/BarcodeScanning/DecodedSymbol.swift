@@ -38,6 +38,14 @@ public struct DecodedSymbol: Sendable, Hashable {
     /// How sure the read is: verified by a second decoder or error correction, or doubtful.
     public var confidence: ReadConfidence
 
+    /// The smallest upright rectangle around ``polygon``, or nil when there is no outline.
+    var bounds: (minX: Int, maxX: Int, minY: Int, maxY: Int)? {
+        guard let first = polygon.first else { return nil }
+        return polygon.reduce((first.x, first.x, first.y, first.y)) { b, p in
+            (min(b.0, p.x), max(b.1, p.x), min(b.2, p.y), max(b.3, p.y))
+        }
+    }
+
     /// True when the bytes are not text (``text`` is empty; see ``bytes``).
     public var isBinary: Bool { encoding == "binary" }
 

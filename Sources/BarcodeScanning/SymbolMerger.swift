@@ -62,9 +62,8 @@ struct SymbolMerger {
     }
 
     static func extent(_ symbol: DecodedSymbol) -> Double {
-        guard let minX = symbol.polygon.map(\.x).min(), let maxX = symbol.polygon.map(\.x).max(),
-              let minY = symbol.polygon.map(\.y).min(), let maxY = symbol.polygon.map(\.y).max() else { return 0 }
-        return Double(max(maxX - minX, maxY - minY))
+        guard let b = symbol.bounds else { return 0 }
+        return Double(max(b.maxX - b.minX, b.maxY - b.minY))
     }
 
     /// True when two product codes share their right half, or two UPC-E lie at one place: one

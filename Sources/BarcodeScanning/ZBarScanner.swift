@@ -11,12 +11,8 @@ struct RawSymbol {
     /// For ``LineScanner`` reads: true when rows read it (upright bars), false when columns did,
     /// nil when both did or zbar's image scanner found it.
     var alongRows: Bool? = nil
-    /// Which decoder read it.
-    var decoder: Decoder = .zbar
     /// Set for symbologies zbar does not have (DataMatrix, from zxing-cpp).
     var fixedSymbology: Symbology? = nil
-
-    enum Decoder: Sendable { case zbar, zxing }
 }
 
 /// Owns one zbar image scanner (not thread-safe: one per scanning task) and frees it in

@@ -1,8 +1,8 @@
 import CZBar
 import CZXing
 
-/// The second decoder: zxing-cpp (Debian's libzxing-dev) through the small C interface of
-/// `CZXing`. It reads what zbar cannot (DataMatrix, QR codes with damaged finders or low
+/// The second decoder: zxing-cpp 3.1.1 (vendored in `Sources/CZXing/zxing-cpp/`) through the
+/// small C interface of `CZXing`. It reads what zbar cannot (DataMatrix, QR codes with damaged finders or low
 /// contrast) and gives every linear product code zbar read a second, independent reading
 /// (``ReadConfidence``). A failure inside zxing-cpp is reported as `nil`, never thrown: the
 /// caller keeps zbar's reads.
@@ -39,7 +39,6 @@ enum ZXingReader {
         static let tryHarder = Effort(rawValue: Int32(HV_ZXING_TRY_HARDER))
         static let tryRotate = Effort(rawValue: Int32(HV_ZXING_TRY_ROTATE))
         static let tryDownscale = Effort(rawValue: Int32(HV_ZXING_TRY_DOWNSCALE))
-        static let globalHistogram = Effort(rawValue: Int32(HV_ZXING_GLOBAL_HISTOGRAM))
         static let tryInvert = Effort(rawValue: Int32(HV_ZXING_TRY_INVERT))
     }
 
@@ -95,9 +94,7 @@ extension RawSymbol {
         var symbology: Symbology?
         let type: zbar_symbol_type_t
         switch format {
-        case Int32(HV_ZXING_EAN13):
-            // zxing reports a UPC-A as EAN-13 with a leading 0 unless asked for UPC-A alone.
-            type = ZBAR_EAN13
+        case Int32(HV_ZXING_EAN13): type = ZBAR_EAN13
         case Int32(HV_ZXING_EAN8): type = ZBAR_EAN8
         case Int32(HV_ZXING_UPCA): type = ZBAR_UPCA
         case Int32(HV_ZXING_UPCE): type = ZBAR_UPCE
@@ -115,7 +112,6 @@ extension RawSymbol {
         default: return nil
         }
         self.init(type: type, bytes: bytes, addOn: nil, isGS1: isGS1, quality: max(1, lines), points: points)
-        self.decoder = .zxing
         self.fixedSymbology = symbology
     }
 }

@@ -79,8 +79,6 @@ extern "C" hv_zxing_results *hv_zxing_read(const uint8_t *grey, int width, int h
         options.setTryRotate(flags & HV_ZXING_TRY_ROTATE);
         options.setTryInvert(flags & HV_ZXING_TRY_INVERT);
         options.setTryDownscale(flags & HV_ZXING_TRY_DOWNSCALE);
-        options.setBinarizer((flags & HV_ZXING_GLOBAL_HISTOGRAM) ? ZXing::Binarizer::GlobalHistogram
-                                                                 : ZXing::Binarizer::LocalAverage);
         options.setTextMode(ZXing::TextMode::Plain);
         options.setMaxNumberOfSymbols(static_cast<uint8_t>(max_symbols > 0 && max_symbols < 255 ? max_symbols : 255));
         auto found = ZXing::ReadBarcodes(image, options);

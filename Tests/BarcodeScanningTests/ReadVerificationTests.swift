@@ -77,6 +77,15 @@ struct ReadVerificationTests {
         #expect(ZXingReader.read(GreyImage(width: 0, height: 0), formats: .matrix)?.isEmpty == true)
     }
 
+    @Test("a code only zxing-cpp read (the last pass) is not confirmed by zxing-cpp reading it again")
+    func secondDecoderAloneIsUnconfirmed() throws {
+        let image = try TestImages.grey("ean13-893.png")
+        var symbol = try #require(scanner.scan(image).first)
+        #expect(BarcodeScanner.confidence(of: symbol, in: image, rivals: []).level == .confirmed)
+        symbol.pass = .secondDecoder
+        #expect(BarcodeScanner.confidence(of: symbol, in: image, rivals: []) == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
+    }
+
     @Test("UPC-A read as EAN-13 with a leading zero is the same code")
     func sameCodeAcrossForms() {
         #expect(BarcodeScanner.sameCode("0036000291452", "036000291452", symbology: .upcA))

@@ -33,8 +33,6 @@ enum {
     HV_ZXING_TRY_HARDER = 1 << 0,
     HV_ZXING_TRY_ROTATE = 1 << 1,
     HV_ZXING_TRY_DOWNSCALE = 1 << 2,
-    /* A global-histogram binarizer instead of the local average (low contrast, large modules). */
-    HV_ZXING_GLOBAL_HISTOGRAM = 1 << 3,
     /* Also look for light-on-dark codes. */
     HV_ZXING_TRY_INVERT = 1 << 4,
 };
