@@ -70,14 +70,15 @@ public struct BarcodeScanner: Sendable {
             zbar.density = density
             zbar.lines = lines
             zbar.symbologies = symbologies
-            merger.add(zbar.scan(derived), map: map, pass: pass)
+            merger.add(Self.withoutPieces(zbar.scan(derived), in: derived), map: map, pass: pass)
         }
 
         // Every third row and column through our line scanner, the symbologies that carry GS1
         // keys; zbar's image scanner only where QR finder patterns were crossed: most photos end here.
         passes.append(.direct)
         let firstLook = LineScanner(concurrent: options.concurrentFirstPass).scan(working, spacing: 3)
-        merger.add(firstLook.symbols.map { Self.withAddOn($0, in: working, zbar: zbar) }, map: workingMap, pass: .direct)
+        merger.add(Self.withoutPieces(firstLook.symbols, in: working).map { Self.withAddOn($0, in: working, zbar: zbar) },
+                   map: workingMap, pass: .direct)
         // A copy of the QR finder area, not zbar's crop: zbar's QR decoder binarises the whole image.
         let qrArea = firstLook.qrFinderArea(in: working, alignment: 3).map { area in
             (image: working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
@@ -120,7 +121,7 @@ public struct BarcodeScanner: Sendable {
             let toImage = step.onFullImage ? map : map.then(workingMap)
             if let read = step.read {
                 passes.append(step.pass)
-                merger.add(read(derived, deadline), map: toImage, pass: step.pass)
+                merger.add(Self.withoutPieces(read(derived, deadline), in: derived), map: toImage, pass: step.pass)
             } else {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
