@@ -97,13 +97,6 @@ extension RegistryFact {
 extension RegistrySource {
     /// `"source": {"addresses": [...], "title": …, "retrieved": …, "licence": …}` inside an object.
     public func writeJSON(to w: inout JSONWriter, key: String = "source") {
-        w.beginObject(key)
-        w.beginArray("addresses")
-        for address in addresses { w.element(address) }
-        w.endArray()
-        w.field("title", title)
-        w.field("retrieved", retrieved)
-        w.field("licence", licence)
-        w.endObject()
+        SourceDocument(self).write(to: &w, key: key)
     }
 }

@@ -20,22 +20,17 @@ public protocol VerificationService: Sendable {
 }
 
 /// The default service: a verdict engine over the registry snapshot, a barcode scanner bounded
-/// by a ``ScanLimiter``, and the registry database opened read-only for search.
+/// by a ``ScanLimiter``, and the registry opened read-only for search.
 public struct LocalVerificationService: VerificationService {
     public let engine: VerdictEngine
-    public let registry: RegistryDatabase
+    public let registry: Registry
     public let limiter: ScanLimiter
     let scanOptions: ScanOptions
 
     public init(configuration: ServerConfiguration, registryPath: String?) throws {
-        let path = Registry.resolvePath(registryPath)
         // Read-only: no request can change the registry.
-        if FileManager.default.fileExists(atPath: path) {
-            registry = try RegistryDatabase.open(path: path, readOnly: true)
-        } else {
-            registry = try RegistryDatabase.inMemorySeed()
-        }
-        engine = VerdictEngine(evidenceProvider: try registry.snapshot())
+        registry = try Registry.open(path: registryPath, readOnly: true)
+        engine = VerdictEngine(evidenceProvider: registry.snapshot)
         limiter = ScanLimiter(concurrent: configuration.concurrentScans, queued: configuration.queuedScans)
         var scan = ScanOptions()
         scan.timeLimit = .milliseconds(configuration.scanTimeLimitMilliseconds)
@@ -75,25 +70,7 @@ public struct LocalVerificationService: VerificationService {
     }
 
     public func search(_ text: String, limit: Int) throws -> [UInt8] {
-        let hits = try registry.search(text, limit: limit)
-        var out: [UInt8] = [0x5B]
-        for (index, hit) in hits.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            var w = JSONWriter(capacity: 512)
-            w.beginObject()
-            w.field("id", hit.id)
-            w.field("kind", hit.entry.kind.rawValue)
-            w.field("name", hit.entry.name)
-            w.field("origin", hit.entry.origin.rawValue)
-            w.beginObject("fields")
-            for (column, value) in hit.entry.fields where !value.isEmpty { w.field(column, value) }
-            w.endObject()
-            hit.source.writeJSON(to: &w)
-            w.endObject()
-            out += w.bytes
-        }
-        out.append(0x5D)
-        return out
+        RegistryEntryDocument.jsonArray(try registry.search(text, limit: limit).map { RegistryEntryDocument($0.entry, source: $0.source) })
     }
 }
 

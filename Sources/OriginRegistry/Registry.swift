@@ -29,13 +29,16 @@ public final class Registry: Sendable {
     /// The current snapshot for verdicts. Cheap: returns a shared immutable object.
     public var snapshot: RegistrySnapshot { state.withLock { $0.snapshot } }
     /// The database (the user's file, or the in-memory seed before the first import).
-    public var database: RegistryDatabase { state.withLock { $0.database } }
+    var database: RegistryDatabase { state.withLock { $0.database } }
     /// True when the user's file exists (an import has been made).
     public var hasUserFile: Bool { database.path != nil }
+    /// True when opened with `readOnly`: imports are refused.
+    public let isReadOnly: Bool
 
-    init(path: String, database: RegistryDatabase, snapshot: RegistrySnapshot) {
+    init(path: String, database: RegistryDatabase, snapshot: RegistrySnapshot, readOnly: Bool = false) {
         self.path = path
         self.state = Mutex(State(database: database, snapshot: snapshot))
+        self.isReadOnly = readOnly
     }
 
     /// The registry file's path: `explicit`, else `HANGVIET_REGISTRY`, else the XDG data folder.
@@ -51,38 +54,80 @@ public final class Registry: Sendable {
         return data + "/hangviet/registry.sqlite"
     }
 
+    /// Where a registry's facts come from: the user's file, or (until the first import
+    /// creates that file) the bundled seed. The one place that decides it.
+    enum Location {
+        case file(path: String, writable: Bool)
+        case bundledSeed
+    }
+
+    static func location(of path: String, readOnly: Bool) -> Location {
+        guard FileManager.default.fileExists(atPath: path) else { return .bundledSeed }
+        return .file(path: path, writable: !readOnly && FileManager.default.isWritableFile(atPath: path))
+    }
+
     /// Opens the registry at `path` (resolved as in ``resolvePath(_:environment:)``). A missing
-    /// file means "the bundled seed"; an unwritable one is opened read-only.
-    public static func open(path explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// file means "the bundled seed"; an unwritable one is opened read-only, and so is every
+    /// file when `readOnly` (a server: no request can change the registry).
+    public static func open(path explicit: String?, readOnly: Bool = false,
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
                             today: CalendarDate = .today()) throws(RegistryError) -> Registry {
         let path = resolvePath(explicit, environment: environment)
         let database: RegistryDatabase
-        if FileManager.default.fileExists(atPath: path) {
-            let writable = FileManager.default.isWritableFile(atPath: path)
-            database = try RegistryDatabase.open(path: path, readOnly: !writable, today: today)
-        } else {
-            database = try RegistryDatabase.inMemorySeed(today: today)
+        switch location(of: path, readOnly: readOnly) {
+        case .file(let file, let writable): database = try RegistryDatabase.open(path: file, readOnly: !writable, today: today)
+        case .bundledSeed: database = try RegistryDatabase.inMemorySeed(today: today)
         }
-        return Registry(path: path, database: database, snapshot: try database.snapshot(asOf: today))
+        return Registry(path: path, database: database, snapshot: try database.snapshot(asOf: today), readOnly: readOnly)
     }
 
     /// Only the snapshot, as fast as possible: from the seed compiled into the binary when the
     /// user's file does not exist, else from the file. For `check` and `scan`.
     public static func loadSnapshot(path explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                                     today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
-        let path = resolvePath(explicit, environment: environment)
-        if FileManager.default.fileExists(atPath: path) {
-            let writable = FileManager.default.isWritableFile(atPath: path)
-            return try RegistryDatabase.open(path: path, readOnly: !writable, today: today).snapshot(asOf: today)
+        switch location(of: resolvePath(explicit, environment: environment), readOnly: false) {
+        case .file(let file, let writable): try RegistryDatabase.open(path: file, readOnly: !writable, today: today).snapshot(asOf: today)
+        case .bundledSeed: try RegistrySnapshot.seed(asOf: today)
         }
-        return try RegistrySnapshot.seed(asOf: today)
     }
 
-    /// Checks and imports a CSV file (see ``RegistryDatabase/apply(_:skipInvalid:dryRun:today:)``
-    /// for the rules), then replaces the snapshot. The first import creates the user's file.
+    /// Full-text search over names, producers, provinces, companies and products, ignoring
+    /// case and Vietnamese diacritics. Every word must match (word prefixes count); when no
+    /// entry has them all, entries with any of them are returned, best first.
+    ///
+    /// ```swift
+    /// try registry.search("nuoc mam phu quoc", limit: 5).map(\.id)   // ["gi:3", …]
+    /// ```
+    public func search(_ text: String, limit: Int = 20) throws(RegistryError) -> [SearchHit] {
+        try database.search(text, limit: limit)
+    }
+
+    /// One entry by its ID ("ocop:12"), with its source and origin.
+    public func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
+        try database.entry(id: id)
+    }
+
+    /// All visible entries of a kind with their sources, in insertion order (for export).
+    public func entries(_ kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {
+        try database.entries(kind)
+    }
+
+    /// Entries by kind (seed, yours, visible), sources, the seed's version and its rejected rows.
+    public func stats(today: CalendarDate = .today()) throws(RegistryError) -> RegistryStats {
+        try database.stats(today: today)
+    }
+
+    /// Checks and imports a CSV file in one transaction, then replaces the snapshot. The first
+    /// import creates the user's file. Bad rows reject the whole file unless `skipInvalid`; a
+    /// dry run does everything and then rolls back. Inside a file the last row wins; an
+    /// imported entry replaces the user's entry with the same identity and hides (does not
+    /// delete) a seed entry with the same identity.
     public func importFile(bytes: [UInt8], name: String, kind: RegistryKind, source: String? = nil,
                            skipInvalid: Bool = false, dryRun: Bool = false,
                            today: CalendarDate = .today()) throws(RegistryError) -> (summary: ImportSummary, plan: ImportPlan) {
+        if isReadOnly {
+            throw RegistryError(.readOnly, "The registry \(path) was opened read-only; nothing can be imported through it.", path: path)
+        }
         let plan = try ImportPlan(bytes: bytes, fileName: name, kind: kind, defaultSource: source, today: today)
         if !plan.problems.isEmpty && !skipInvalid {
             // Checked before any file is created: nothing changes.

@@ -28,7 +28,7 @@ extension RegistryDatabase {
     /// product + producer + province; GI registration number, else name + product). Inside a
     /// file the last row wins. An imported entry replaces the user's entry with the same
     /// identity, and hides (does not delete) a seed entry with the same identity.
-    public func apply(_ plan: ImportPlan, skipInvalid: Bool, dryRun: Bool, today: CalendarDate = .today()) throws(RegistryError) -> ImportSummary {
+    func apply(_ plan: ImportPlan, skipInvalid: Bool, dryRun: Bool, today: CalendarDate = .today()) throws(RegistryError) -> ImportSummary {
         if !plan.problems.isEmpty && !skipInvalid {
             throw RegistryError(.invalidRows,
                                 "\(plan.fileName): \(plan.problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported. Fix them, or pass --skip-invalid to import the \(plan.items.count) good rows and write the rejects to a file.",

@@ -36,7 +36,7 @@ extension RegistryDatabase {
     /// Full-text search over names, producers, provinces, companies and products, ignoring
     /// case and Vietnamese diacritics. Every word must match (word prefixes count); when no
     /// entry has them all, entries with any of them are returned, best first.
-    public func search(_ text: String, limit: Int = 20) throws(RegistryError) -> [SearchHit] {
+    func search(_ text: String, limit: Int = 20) throws(RegistryError) -> [SearchHit] {
         let words = TextFolding.fold(text).split(separator: " ").map(String.init)
         guard !words.isEmpty else {
             throw RegistryError(.badQuery, "Search for at least one letter or digit, e.g. hangviet registry search \"nuoc mam phu quoc\".")
@@ -80,7 +80,7 @@ extension RegistryDatabase {
     }
 
     /// One entry by its ID ("ocop:12"), with its source and origin.
-    public func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
+    func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
         let parts = id.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
             throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40 or gi:1; `hangviet registry search` lists them.")
@@ -98,7 +98,7 @@ extension RegistryDatabase {
     }
 
     /// All visible entries of a kind with their sources, in insertion order.
-    public func entries(_ kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {
+    func entries(_ kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {
         do {
             return try writer.read { db in
                 let sources = try Self.sources(db)
@@ -116,7 +116,7 @@ extension RegistryDatabase {
     }
 
     /// Builds the in-memory snapshot the verdicts read.
-    public func snapshot(asOf: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
+    func snapshot(asOf: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
         do {
             return try writer.read { db in
                 let sources = try Self.sources(db)
@@ -129,7 +129,7 @@ extension RegistryDatabase {
         }
     }
 
-    public func stats(today: CalendarDate = .today()) throws(RegistryError) -> RegistryStats {
+    func stats(today: CalendarDate = .today()) throws(RegistryError) -> RegistryStats {
         let rejects = (try? Seed.plans(today: today))?.flatMap { plan in plan.problems.map { (plan.fileName, $0) } } ?? []
         do {
             return try writer.read { db in

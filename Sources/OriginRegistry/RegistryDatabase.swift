@@ -2,15 +2,16 @@ import Foundation
 import GRDB
 
 /// The registry's SQLite database: schema, seed, import, search, export. ``Registry`` is the
-/// front door; this type is the storage underneath it.
+/// front door (the only public one); this type is the storage underneath it, and GRDB stays
+/// inside the module.
 ///
 /// Seed rows (`origin = 'seed'`) are replaced whenever the bundled seed changes; user rows are
 /// never touched except by the user's own imports. Every write is one transaction: it lands
 /// whole or not at all.
-public final class RegistryDatabase: Sendable {
-    public let writer: any DatabaseWriter
+final class RegistryDatabase: Sendable {
+    let writer: any DatabaseWriter
     /// The file, or nil for an in-memory registry.
-    public let path: String?
+    let path: String?
 
     init(writer: any DatabaseWriter, path: String?) {
         self.writer = writer
@@ -18,7 +19,7 @@ public final class RegistryDatabase: Sendable {
     }
 
     /// An in-memory registry holding the bundled seed (what a fresh install answers from).
-    public static func inMemorySeed(today: CalendarDate = .today()) throws(RegistryError) -> RegistryDatabase {
+    static func inMemorySeed(today: CalendarDate = .today()) throws(RegistryError) -> RegistryDatabase {
         let database: RegistryDatabase
         do {
             database = RegistryDatabase(writer: try DatabaseQueue(configuration: configuration(readOnly: false)), path: nil)
@@ -30,7 +31,7 @@ public final class RegistryDatabase: Sendable {
     }
 
     /// Opens an existing registry file. A writable file is migrated and its seed refreshed.
-    public static func open(path: String, readOnly: Bool, today: CalendarDate = .today()) throws(RegistryError) -> RegistryDatabase {
+    static func open(path: String, readOnly: Bool, today: CalendarDate = .today()) throws(RegistryError) -> RegistryDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError(.io, "The registry \(path) does not exist. Import a file to create it, or leave out --registry to use the bundled registry.", path: path)
         }
@@ -57,7 +58,7 @@ public final class RegistryDatabase: Sendable {
 
     /// Creates a new registry file atomically: built in a temporary file beside it, then renamed.
     /// `fill` runs inside the creating transaction; if it throws, no file is left behind.
-    public static func create(path: String, today: CalendarDate = .today(),
+    static func create(path: String, today: CalendarDate = .today(),
                               fill: (RegistryDatabase) throws(RegistryError) -> Void) throws(RegistryError) -> RegistryDatabase {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()

@@ -37,7 +37,7 @@ extension HangVietCommand.RegistryCommand {
         func run() async throws {
             let opened = try registry.open()
             let stats: RegistryStats
-            do { stats = try opened.database.stats() } catch { throw CLIError(registry: error) }
+            do { stats = try opened.stats() } catch { throw CLIError(registry: error) }
             let printer = RegistryPrinter(format: options.outputFormat, language: options.language)
             try printer.printStats(stats, registryPath: opened.path, hasUserFile: opened.hasUserFile)
         }
@@ -76,7 +76,7 @@ extension HangVietCommand.RegistryCommand {
             let opened = try registry.open()
             var hits: [SearchHit]
             do {
-                hits = try opened.database.search(words.joined(separator: " "), limit: kind == nil ? limit : 1000)
+                hits = try opened.search(words.joined(separator: " "), limit: kind == nil ? limit : 1000)
             } catch {
                 throw CLIError(registry: error)
             }
@@ -101,7 +101,7 @@ extension HangVietCommand.RegistryCommand {
         func run() async throws {
             let opened = try registry.open()
             let found: (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin)
-            do { found = try opened.database.entry(id: id) } catch { throw CLIError(registry: error) }
+            do { found = try opened.entry(id: id) } catch { throw CLIError(registry: error) }
             let printer = RegistryPrinter(format: options.outputFormat, language: options.language)
             try printer.printEntry(found.entry, source: found.source, origin: found.origin,
                                    fact: opened.snapshot.fact(for: found.entry, source: found.source))
@@ -201,7 +201,7 @@ extension HangVietCommand.RegistryCommand {
         func run() async throws {
             let opened = try registry.open()
             let entries: [(entry: RegistryEntry, source: RegistrySource)]
-            do { entries = try opened.database.entries(kind) } catch { throw CLIError(registry: error) }
+            do { entries = try opened.entries(kind) } catch { throw CLIError(registry: error) }
             let bytes = format == .csv ? RegistryPrinter.csv(entries, kind: kind) : RegistryPrinter.json(entries)
             if let output {
                 guard FileManager.default.createFile(atPath: output + ".partial", contents: Data(bytes)),

@@ -83,12 +83,10 @@ struct RegistryPrinter {
     func printHits(_ hits: [SearchHit]) throws(CLIError) {
         switch format {
         case .json, .ndjson:
-            var text = format == .json ? "[" : ""
-            for (index, hit) in hits.enumerated() {
-                let object = Self.entryJSON(hit.entry, source: hit.source, origin: nil)
-                text += format == .json ? (index == 0 ? "" : ",") + object : object + "\n"
-            }
-            if format == .json { text += "]\n" }
+            let documents = hits.map { RegistryEntryDocument($0.entry, source: $0.source) }
+            let text = format == .json
+                ? String(decoding: RegistryEntryDocument.jsonArray(documents), as: UTF8.self) + "\n"
+                : documents.map { String(decoding: $0.jsonBytes, as: UTF8.self) + "\n" }.joined()
             try emit(text)
         case .csv:
             var text = "id,kind,summary,source\n"
@@ -116,7 +114,7 @@ struct RegistryPrinter {
     func printEntry(_ entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin, fact: RegistryFact) throws(CLIError) {
         switch format {
         case .json, .ndjson, .csv:
-            try emit(Self.entryJSON(entry, source: source, origin: origin) + "\n")
+            try emit(String(decoding: RegistryEntryDocument(entry, source: source).jsonBytes, as: UTF8.self) + "\n")
         case .table, .text:
             var text = "\(entry.id) (\(origin == .seed ? (vi ? "dữ liệu gốc" : "seed") : (vi ? "của bạn" : "yours")))\n"
             for (column, value) in entry.fields where !value.isEmpty { text += "  \(column): \(value)\n" }
@@ -190,25 +188,6 @@ struct RegistryPrinter {
     }
 
     static func json(_ entries: [(entry: RegistryEntry, source: RegistrySource)]) -> [UInt8] {
-        var text = "["
-        for (index, item) in entries.enumerated() {
-            text += (index == 0 ? "\n" : ",\n") + entryJSON(item.entry, source: item.source, origin: item.entry.origin)
-        }
-        text += "\n]\n"
-        return Array(text.utf8)
-    }
-
-    static func entryJSON(_ entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin?) -> String {
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("id", entry.id)
-        w.field("kind", entry.kind.rawValue)
-        w.field("origin", origin?.rawValue)
-        w.beginObject("fields")
-        for (column, value) in entry.fields where !value.isEmpty { w.field(column, value) }
-        w.endObject()
-        source.writeJSON(to: &w)
-        w.endObject()
-        return w.text
+        RegistryEntryDocument.jsonArray(entries.map { RegistryEntryDocument($0.entry, source: $0.source) }, lineBreaks: true) + [0x0A]
     }
 }
