@@ -88,11 +88,14 @@ let package = Package(
                     linkerSettings: [.linkedLibrary("heif")]),
         .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
-        .testTarget(name: "HangVietCLITests", dependencies: ["hangviet"], exclude: ["Fixtures"]),
+        .testTarget(name: "HangVietCLITests", dependencies: ["hangviet", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HangVietServerTests",
-            dependencies: ["HangVietServer", "HangViet", "BarcodeScanning", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["HangVietServer", "HangViet", "BarcodeScanning", "TestSupport", "hangviet",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        // Helpers shared by the test targets: the binary runner and the OpenAPI schema checker.
+        .target(name: "TestSupport", dependencies: ["HangVietServer"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx20

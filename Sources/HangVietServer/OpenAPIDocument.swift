@@ -1,5 +1,6 @@
-/// The OpenAPI 3.1 description served at `GET /openapi.yaml`. The server's tests check the
-/// live responses against it (schemathesis, see Scripts/api-check.sh).
+/// The OpenAPI 3.1 description served at `GET /openapi.yaml`. `APIContractTests` checks the
+/// CLI's and the server's JSON against its schemas (every key written must be declared), and
+/// schemathesis checks the live server against it (Scripts/api-check.sh).
 public enum OpenAPIDocument {
     public static let yaml = #"""
 openapi: 3.1.0
@@ -263,6 +264,13 @@ components:
         height: {type: integer}
         passes: {type: array, items: {type: string}}
         warning: {type: string}
+        error:
+          description: Why the image could not be read (status `error`).
+          type: object
+          required: [code, message]
+          properties:
+            code: {type: string, enum: [empty-input, unsupported-format, too-many-pixels, corrupt-image, unreadable, input-too-large]}
+            message: {type: string}
         timedOut: {type: boolean}
         milliseconds: {type: integer}
         codes:
@@ -309,6 +317,8 @@ components:
           required: [addresses]
           properties:
             addresses: {type: array, items: {type: string}}
+            title: {type: string}
+            retrieved: {type: string}
             licence: {type: string}
 """#
 }

@@ -1,52 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the real `hangviet` binary, as users and scripts do, and checks output and exit codes.
 @Suite("hangviet check (the binary)")
 struct CheckCommandTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = HangVietBinary.Result
 
-    static var binary: URL {
-        // Tests run from the build products folder, where SwiftPM puts the executable too.
-        var url = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            let candidate = url.appendingPathComponent("hangviet")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            url.deleteLastPathComponent()
-        }
-        return Bundle.main.bundleURL.appendingPathComponent("hangviet")
-    }
+    static var binary: URL { HangVietBinary.url }
 
     /// A registry path that never exists, so tests see the bundled registry and not the developer's own file.
-    static let absentRegistry = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-tests-no-registry/registry.sqlite").path
+    static let absentRegistry = HangVietBinary.absentRegistry
 
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = environment
-        if environment["HANGVIET_REGISTRY"] == nil { environment["HANGVIET_REGISTRY"] = absentRegistry }
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        // Write stdin on another thread so a large input cannot deadlock against full output pipes.
-        let writer = Thread {
-            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        try HangVietBinary.run(arguments, stdin: stdin, environment: environment)
     }
 
     @Test func wellFormedCodesExitZero() throws {
