@@ -54,7 +54,7 @@ let package = Package(
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
         .target(name: "OriginRegistry", dependencies: ["GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
-        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry"]),
+        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The HTTP endpoint (Hummingbird 2): verdicts, photo scans, registry search.
         .target(
             name: "HangVietServer",
@@ -75,7 +75,6 @@ let package = Package(
                 "OriginRegistry",
                 "HangVietServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -77,184 +77,90 @@ extension HangVietCommand {
             let format = options.format ?? .csv
             let language = options.language
             let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
-            let (fd, size) = try Self.open(file)
-            defer { if fd != STDIN_FILENO { close(fd) } }
-            let name = file == "-" ? "standard input" : file
+            let batch = InventoryBatch(engine: engine, language: language,
+                                       format: format == .json ? .json : format == .ndjson ? .ndjson : .csv,
+                                       barcodeColumn: column, quantityColumn: quantity, priceColumn: price)
+            let input: InventoryFile
+            do { input = try InventoryFile(path: file) } catch { throw CLIError(batch: error, input: file) }
             let sink = try OutputFile(path: output)
+            let progress = BatchProgress(totalBytes: input.size)
             let result: InventorySummary
             do {
-                // An Excel workbook is turned into CSV first (in memory); everything else streams.
-                let isWorkbook = file != "-" && XLSXSheet.looksLikeXLSX(file)
-                let source: any ByteSource = isWorkbook ? MemorySource(try XLSXSheet.csv(path: file)) : FileDescriptorSource(fd: fd, name: name)
-                result = try await Self.check(source: source, size: isWorkbook ? nil : size, name: name, engine: engine, format: format, language: language,
-                                              columns: (column, quantity, price), sink: sink)
+                let output = sink.output
+                result = try await batch.run(input.source, name: input.name) { bytes in
+                    try output.write(bytes: bytes)
+                } progress: { rows, bytes in
+                    progress.update(rows: rows, bytes: bytes)
+                }
+                progress.finish()
                 try sink.commit()
+            } catch let error as BatchError {
+                progress.finish()
+                sink.abandon()
+                throw CLIError(batch: error, input: input.name)
             } catch {
+                progress.finish()
                 sink.abandon()
                 throw error
             }
             StandardError.write(result.text(language))
-            if let summary { try Self.write(result.json(language, file: name), to: summary) }
-            if let report { try Self.write(result.html(language, file: name), to: report) }
+            if let summary { try Self.write(result.json(language, file: input.name), to: summary) }
+            if let report { try Self.write(result.html(language, file: input.name), to: report) }
             if result.invalidCount > 0 { throw ExitCode(1) }
         }
 
-        /// Pieces of the input being checked at once (bounds memory: about 1 MB of input each).
-        static let piecesInFlight = 3
-
-        /// Streams the input through the checker into the sink; returns the summary. This task
-        /// cuts the input into pieces at record boundaries (cheap); the pieces are parsed and
-        /// checked on all cores and written back in input order.
-        static func check(source: any ByteSource, size: Int?, name: String, engine: VerdictEngine, format: OutputFormat,
-                          language: Language, columns names: (barcode: String?, quantity: String?, price: String?),
-                          sink: OutputFile) async throws -> InventorySummary {
-            var chunker = RecordChunker(source: source)
-            guard let firstPiece = try nextPiece(&chunker) else {
-                throw CLIError(message: "\(name) is empty: it needs a header line and one line per product.")
-            }
-            var headerReader = CSVRecordReader(source: MemorySource(firstPiece.bytes))
-            var record = CSVRecord()
-            guard (try? headerReader.next(into: &record)) == true, !record.bytes.isEmpty || record.fields.count > 1 else {
-                throw CLIError(message: "\(name) is empty: it needs a header line and one line per product.")
-            }
-            if let problem = record.problem { throw CLIError(message: "\(name): the header cannot be read: \(problem).") }
-            let header = (0..<record.fields.count).map { (record.field($0) ?? "").trimmingCharacters(in: .whitespaces) }
-            let columns: InventoryColumns
-            do {
-                columns = try InventoryColumns(header: header, barcode: names.barcode, quantity: names.quantity, price: names.price)
-            } catch {
-                throw CLIError(message: "\(name): \(error.message)")
-            }
-            let checker = InventoryChecker(engine: engine, columns: columns, language: language, delimiter: headerReader.delimiter)
-            let output = sink.output
-            let batchFormat: BatchFormat = format == .json ? .json : format == .ndjson ? .ndjson : .csv
-            switch batchFormat {
-            case .csv:
-                let rawHeader = record.bytes
-                try output.appending { checker.appendCSVHeader(rawHeader, to: &$0) }
-            case .json: try output.write("[\n")
-            case .ndjson: break
-            }
-            let headerEnd = headerReader.bytesRead
-            let rest = RecordChunker.Piece(bytes: Array(firstPiece.bytes[headerEnd...]),
-                                           firstLine: 1 + RecordChunker.lineEnds(in: Array(firstPiece.bytes[..<headerEnd])))
-            let progress = BatchProgress(totalBytes: size)
-            var summary = InventorySummary()
-            summary.hasQuantity = columns.quantity != nil
-            summary.hasValue = columns.price != nil
-            try await withThrowingTaskGroup(of: (Int, [UInt8], InventorySummary).self) { group in
-                var submitted = 0
-                var written = 0
-                var done: [Int: ([UInt8], InventorySummary)] = [:]
-                func collect() async throws {
-                    guard let (index, bytes, part) = try await group.next() else { return }
-                    done[index] = (bytes, part)
-                    while let (bytes, part) = done.removeValue(forKey: written) {
-                        try output.write(bytes: bytes)
-                        summary.merge(part)
-                        written += 1
-                    }
-                    progress.update(rows: summary.rows, bytes: chunker.bytesRead)
-                }
-                var piece: RecordChunker.Piece? = rest
-                while let work = piece {
-                    let index = submitted
-                    group.addTask { let (bytes, part) = checker.check(work, format: batchFormat, first: index == 0); return (index, bytes, part) }
-                    submitted += 1
-                    if submitted - written >= piecesInFlight { try await collect() }
-                    piece = try nextPiece(&chunker)
-                }
-                while written < submitted { try await collect() }
-            }
-            progress.finish()
-            if summary.rows == 0 {
-                throw CLIError(message: "\(name) has a header but no rows: nothing to check.")
-            }
-            if format == .json { try output.write("\n]\n") }
-            return summary
-        }
-
-        static func nextPiece(_ chunker: inout RecordChunker) throws(CLIError) -> RecordChunker.Piece? {
-            do {
-                return try chunker.next()
-            } catch {
-                throw CLIError(message: error.message)
-            }
-        }
-
-        static func read(_ reader: inout CSVRecordReader, into record: inout CSVRecord) throws(CLIError) -> Bool {
-            do {
-                return try reader.next(into: &record)
-            } catch {
-                throw CLIError(message: error.message)
-            }
-        }
-
-        /// Opens the input; the size is known for regular files (for the progress ETA).
-        static func open(_ path: String) throws(CLIError) -> (Int32, Int?) {
-            if path == "-" { return (STDIN_FILENO, nil) }
-            let fd = Foundation.open(path, O_RDONLY)
-            guard fd >= 0 else { throw CLIError(message: "cannot open \(path): \(String(cString: strerror(errno)))") }
-            var info = stat()
-            if fstat(fd, &info) == 0 {
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    close(fd)
-                    throw CLIError(message: "\(path) is a directory; give an inventory file (CSV or TSV).")
-                }
-                if (info.st_mode & S_IFMT) == S_IFREG { return (fd, Int(info.st_size)) }
-            }
-            return (fd, nil)
-        }
-
-        /// Writes a whole file via a temporary name, so a failed write leaves nothing half-written.
+        /// Writes a whole file atomically: a failed write leaves nothing half-written.
         static func write(_ text: String, to path: String) throws(CLIError) {
-            let temporary = path + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CLIError(message: "cannot write \(path): \(reason)")
-            }
+            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CLIError(message: error.description) }
         }
     }
 }
 
-/// Standard output, or a file written under a temporary name and renamed when complete.
+extension CLIError {
+    /// An inventory that cannot be checked as a whole, with the CLI's advice for column errors.
+    init(batch error: BatchError, input name: String) {
+        let flag = switch error.column {
+        case .barcode?: "--column"
+        case .quantity?: "--quantity"
+        case .price?: "--price"
+        case nil: ""
+        }
+        let message: String
+        switch error.code {
+        case .noBarcodeColumn:
+            message = "\(name): no barcode column: the header is \(InventoryColumns.describe(error.header)). Name the column with --column NAME or --column N (1 = first column); headers found automatically: \(InventoryColumns.automaticHeadersNamed)."
+        case .noSuchColumn:
+            let given = error.columnName ?? ""
+            message = Int(given) != nil
+                ? "\(name): \(flag) \(given): the header has \(error.header.count) columns (\(InventoryColumns.describe(error.header)))."
+                : "\(name): \(flag) “\(given)”: no such column; the header is \(InventoryColumns.describe(error.header))."
+        default:
+            message = error.message
+        }
+        self.init(message: message, code: error.code.rawValue)
+    }
+}
+
+/// Standard output, or a file written atomically (``AtomicFile``), buffered.
 final class OutputFile {
     let output: BufferedOutput
-    private let path: String?
-    private let temporary: String?
-    private let fd: Int32
+    private let file: AtomicFile?
 
     init(path: String?) throws(CLIError) {
-        self.path = path
         if let path {
-            let temporary = path + ".partial"
-            let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw CLIError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            self.temporary = temporary
-            self.fd = fd
+            do { file = try AtomicFile(path: path) } catch { throw CLIError(message: error.description) }
         } else {
-            self.temporary = nil
-            self.fd = STDOUT_FILENO
+            file = nil
         }
-        output = BufferedOutput(fd: fd)
+        output = BufferedOutput(fd: file?.descriptor ?? STDOUT_FILENO)
     }
 
     func commit() throws(CLIError) {
         try output.flush()
-        guard let path, let temporary else { return }
-        if fsync(fd) != 0 || close(fd) != 0 || rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CLIError(message: "cannot write \(path): \(reason)")
-        }
+        do { try file?.commit() } catch { throw CLIError(message: error.description) }
     }
 
-    func abandon() {
-        guard let temporary else { return }
-        close(fd)
-        unlink(temporary)
-    }
+    func abandon() { file?.abandon() }
 }
 
 /// Rows checked, rows per second and, for files, percent and time left — on a terminal only.

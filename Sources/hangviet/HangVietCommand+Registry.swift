@@ -204,11 +204,7 @@ extension HangVietCommand.RegistryCommand {
             do { entries = try opened.entries(kind) } catch { throw CLIError(registry: error) }
             let bytes = format == .csv ? RegistryPrinter.csv(entries, kind: kind) : RegistryPrinter.json(entries)
             if let output {
-                guard FileManager.default.createFile(atPath: output + ".partial", contents: Data(bytes)),
-                      rename(output + ".partial", output) == 0 else {
-                    try? FileManager.default.removeItem(atPath: output + ".partial")
-                    throw CLIError(message: "cannot write \(output): \(String(cString: strerror(errno)))")
-                }
+                do { try AtomicFile.write(bytes, to: output) } catch { throw CLIError(message: error.description) }
             } else {
                 let out = BufferedOutput(fd: STDOUT_FILENO)
                 try out.write(bytes: bytes)

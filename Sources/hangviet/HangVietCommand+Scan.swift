@@ -85,9 +85,10 @@ extension HangVietCommand {
             let progress = ProgressBar(total: inputs.count, label: options.language == .vi ? "ảnh" : "images")
             try printer.begin()
             var done = 0
-            try await Self.forEachInOrder(inputs, jobs: jobs) { input in
+            var pending = inputs.makeIterator()
+            try await OrderedWork.run(concurrency: jobs) { pending.next() } work: { input in
                 Self.report(for: input, scanner: scanner, engine: engine)
-            } handle: { report throws(CLIError) in
+            } handle: { report in
                 try printer.print(report)
                 done += 1
                 progress.update(done)
@@ -112,37 +113,6 @@ extension HangVietCommand {
                 }
             } catch {
                 return engine.report(failing: error, source: input.source)
-            }
-        }
-
-        /// Runs `work` on up to `jobs` inputs at once and hands results to `handle` in input
-        /// order; only the results waiting for an earlier one are held.
-        static func forEachInOrder<Input: Sendable, Output: Sendable>(
-            _ inputs: [Input], jobs: Int,
-            work: @escaping @Sendable (Input) -> Output,
-            handle: (Output) throws(CLIError) -> Void
-        ) async throws {
-            try await withThrowingTaskGroup(of: (Int, Output).self) { group in
-                var next = 0
-                var waiting: [Int: Output] = [:]
-                var emitted = 0
-                while next < min(jobs, inputs.count) {
-                    let index = next, input = inputs[index]
-                    group.addTask { (index, work(input)) }
-                    next += 1
-                }
-                while let (index, output) = try await group.next() {
-                    waiting[index] = output
-                    while let ready = waiting.removeValue(forKey: emitted) {
-                        try handle(ready)
-                        emitted += 1
-                    }
-                    if next < inputs.count {
-                        let index = next, input = inputs[index]
-                        group.addTask { (index, work(input)) }
-                        next += 1
-                    }
-                }
             }
         }
     }

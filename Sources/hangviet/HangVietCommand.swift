@@ -67,4 +67,6 @@ struct HangVietCommand: AsyncParsableCommand {
 struct CLIError: Error {
     var message: String
     var exitCode: Int32 = 2
+    /// The underlying error's stable code (a ``BatchError``, ``RegistryError`` or ``ScanError`` code), when there is one.
+    var code: String? = nil
 }

@@ -49,6 +49,6 @@ extension CLIError {
         }
         var message = error.message
         if let cause = error.cause { message += " (\(cause))" }
-        self.init(message: message, exitCode: exit)
+        self.init(message: message, exitCode: exit, code: error.code.rawValue)
     }
 }

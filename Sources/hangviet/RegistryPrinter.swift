@@ -174,8 +174,8 @@ struct RegistryPrinter {
             let fields = plan.rejectedFields[problem.line] ?? []
             text += (fields + [String(problem.line), problem.reason]).map(csvField).joined(separator: ",") + "\n"
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw CLIError(message: "imported, but cannot write the rejects file \(path): \(String(cString: strerror(errno)))")
+        do { try AtomicFile.write(Array(text.utf8), to: path) } catch {
+            throw CLIError(message: "imported, but cannot write the rejects file \(path): \(error.reason)")
         }
     }
 

@@ -3,7 +3,7 @@ import OriginRegistry
 /// Which columns of an inventory file hold the barcode, the quantity and the price.
 ///
 /// The barcode column is found by its header — gtin, barcode, ean, upc, "mã vạch",
-/// "mã sản phẩm" … (case, spaces and diacritics ignored) — or named with `--column NAME|N`.
+/// "mã sản phẩm" … (case, spaces and diacritics ignored) — or named (by header or number).
 ///
 /// ```swift
 /// let columns = try InventoryColumns(header: ["STT", "Tên hàng", "Mã vạch", "SL"], barcode: nil, quantity: "SL", price: nil)
@@ -21,58 +21,48 @@ public struct InventoryColumns: Sendable, Hashable {
         "mã vạch", "mã số mã vạch", "mã barcode", "mã sản phẩm", "mã sp", "code", "product code",
     ]
 
+    /// The headers named in messages as found automatically.
+    public static let automaticHeadersNamed = "gtin, barcode, ean, upc, mã vạch, mã sản phẩm"
+
     public init(header: [String], barcode: String?, quantity: String?, price: String?) throws(BatchError) {
         self.header = header
         if let barcode {
-            self.barcode = try Self.find(barcode, in: header, role: "--column")
+            self.barcode = try Self.find(barcode, in: header, role: .barcode)
         } else {
             let folded = header.map(Self.fold)
             guard let index = Self.barcodeHeaders.lazy.compactMap({ name in folded.firstIndex(of: Self.fold(name)) }).first else {
                 throw BatchError(.noBarcodeColumn,
-                                 "no barcode column: the header is \(Self.describe(header)). Name the column with --column NAME or --column N (1 = first column); headers found automatically: gtin, barcode, ean, upc, mã vạch, mã sản phẩm.")
+                                 "no barcode column: the header is \(Self.describe(header)); headers found automatically: \(Self.automaticHeadersNamed).",
+                                 column: .barcode, header: header)
             }
             self.barcode = index
         }
-        self.quantity = try quantity.map { name throws(BatchError) in try Self.find(name, in: header, role: "--quantity") }
-        self.price = try price.map { name throws(BatchError) in try Self.find(name, in: header, role: "--price") }
+        self.quantity = try quantity.map { name throws(BatchError) in try Self.find(name, in: header, role: .quantity) }
+        self.price = try price.map { name throws(BatchError) in try Self.find(name, in: header, role: .price) }
     }
 
-    static func find(_ name: String, in header: [String], role: String) throws(BatchError) -> Int {
+    static func find(_ name: String, in header: [String], role: BatchError.ColumnRole) throws(BatchError) -> Int {
         if let number = Int(name) {
             guard number >= 1 && number <= header.count else {
-                throw BatchError(.noSuchColumn, "\(role) \(number): the header has \(header.count) columns (\(describe(header))).")
+                throw BatchError(.noSuchColumn, "the \(role.rawValue) column \(number): the header has \(header.count) columns (\(describe(header))).",
+                                 column: role, columnName: name, header: header)
             }
             return number - 1
         }
         let folded = fold(name)
         guard let index = header.firstIndex(where: { fold($0) == folded }) else {
-            throw BatchError(.noSuchColumn, "\(role) “\(name)”: no such column; the header is \(describe(header)).")
+            throw BatchError(.noSuchColumn, "the \(role.rawValue) column “\(name)”: no such column; the header is \(describe(header)).",
+                             column: role, columnName: name, header: header)
         }
         return index
     }
 
     static func fold(_ text: String) -> String { TextFolding.fold(text) }
 
-    static func describe(_ header: [String]) -> String {
+    /// `1 “STT”, 2 “Mã vạch”`: a header as messages show it.
+    public static func describe(_ header: [String]) -> String {
         header.enumerated().map { "\($0.offset + 1) “\($0.element)”" }.joined(separator: ", ")
     }
-}
-
-/// A batch error about the file as a whole, with a stable code.
-public struct BatchError: Error, Sendable, CustomStringConvertible {
-    public struct Code: RawRepresentable, Hashable, Sendable {
-        public let rawValue: String
-        public init(rawValue: String) { self.rawValue = rawValue }
-        public static let noBarcodeColumn = Code(rawValue: "no-barcode-column")
-        public static let noSuchColumn = Code(rawValue: "no-such-column")
-    }
-    public let code: Code
-    public let message: String
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-    public var description: String { message }
 }
 
 /// Quantities and prices as people type them in Viet Nam and elsewhere: "12", "1.5",

@@ -1,8 +1,3 @@
-/// The row formats `hangviet batch` writes.
-public enum BatchFormat: String, Sendable {
-    case csv, ndjson, json
-}
-
 extension InventorySummary {
     /// Adds a later part's counts (parts merged in input order keep the lists in line order).
     public mutating func merge(_ other: InventorySummary) {

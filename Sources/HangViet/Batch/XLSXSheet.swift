@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import ZIPFoundation
 
-/// The first worksheet of an Excel .xlsx file as CSV bytes, for `hangviet batch`. Shared
+/// The first worksheet of an Excel .xlsx file as CSV bytes, for inventory checks. Shared
 /// strings, inline strings and numbers are read; formulas give their cached values; empty cells
 /// keep their columns. The whole sheet is held in memory (Excel's own limit is 1 048 576 rows),
 /// and the unpacked size is capped so a zip bomb cannot exhaust memory.
@@ -12,29 +12,29 @@ import ZIPFoundation
 /// ```swift
 /// let csv = try XLSXSheet.csv(path: "kho.xlsx")   // "Tên hàng,Mã vạch\nMì,8934563138165\n"
 /// ```
-enum XLSXSheet {
+public enum XLSXSheet {
     /// Largest unpacked XML accepted (sheet + shared strings).
     static let maximumUnpackedBytes = 1 << 30
 
     /// True when the file starts like a zip archive (an .xlsx is one).
-    static func looksLikeXLSX(_ path: String) -> Bool {
+    public static func looksLikeXLSX(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4)) ?? Data()
         return head == Data([0x50, 0x4B, 0x03, 0x04])
     }
 
-    static func csv(path: String) throws(CLIError) -> [UInt8] {
+    public static func csv(path: String) throws(BatchError) -> [UInt8] {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw CLIError(message: "\(path) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
+            throw BatchError(.unreadableWorkbook, "\(path) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
         }
         var budget = maximumUnpackedBytes
         let sheetPath = firstSheetPath(archive) ?? "xl/worksheets/sheet1.xml"
         guard let sheet = archive[sheetPath] else {
-            throw CLIError(message: "\(path) is a zip file but not an Excel workbook (no \(sheetPath)). Save the sheet as CSV UTF-8 and try again.")
+            throw BatchError(.unreadableWorkbook, "\(path) is a zip file but not an Excel workbook (no \(sheetPath)). Save the sheet as CSV UTF-8 and try again.")
         }
         var strings: [String] = []
         if let shared = archive["xl/sharedStrings.xml"] {
@@ -49,30 +49,30 @@ enum XLSXSheet {
         return parser.csv
     }
 
-    private static func read(_ entry: Entry, from archive: Archive, budget: inout Int, path: String) throws(CLIError) -> Data {
+    private static func read(_ entry: Entry, from archive: Archive, budget: inout Int, path: String) throws(BatchError) -> Data {
         var data = Data()
         var remaining = budget
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 remaining -= chunk.count
-                if remaining < 0 { throw CLIError(message: "\(path) unpacks to more than \(maximumUnpackedBytes >> 20) MB: refused (a zip bomb?).") }
+                if remaining < 0 { throw BatchError(.workbookTooLarge, "\(path) unpacks to more than \(maximumUnpackedBytes >> 20) MB: refused (a zip bomb?).") }
                 data.append(chunk)
             }
-        } catch let error as CLIError {
+        } catch let error as BatchError {
             throw error
         } catch {
-            throw CLIError(message: "\(path): \(entry.path) cannot be unpacked: \(error). Save the workbook again, or as CSV UTF-8.")
+            throw BatchError(.unreadableWorkbook, "\(path): \(entry.path) cannot be unpacked: \(error). Save the workbook again, or as CSV UTF-8.")
         }
         budget = remaining
         return data
     }
 
-    private static func parse(_ data: Data, with delegate: XMLParserDelegate & ParseFailure, part: String, path: String) throws(CLIError) {
+    private static func parse(_ data: Data, with delegate: XMLParserDelegate & ParseFailure, part: String, path: String) throws(BatchError) {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         if !parser.parse() {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            throw CLIError(message: "\(path): \(part) is not readable XML (line \(parser.lineNumber): \(reason)). Save it again from Excel, or as CSV UTF-8.")
+            throw BatchError(.unreadableWorkbook, "\(path): \(part) is not readable XML (line \(parser.lineNumber): \(reason)). Save it again from Excel, or as CSV UTF-8.")
         }
     }
 
