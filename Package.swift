@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CZBar", "CHeif", "CTurboJPEG", "CPNG", "CISAL", "GS1"], exclude: ["Images"],
                     // The HEIF tests encode photos with libheif, so they link it.
                     linkerSettings: [.linkedLibrary("heif")]),
-        .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
@@ -93,7 +93,7 @@ let package = Package(
             dependencies: ["HangVietServer", "HangViet", "BarcodeScanning", "TestSupport", "hangviet",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        // Helpers shared by the test targets: the binary runner and the OpenAPI schema checker.
+        // Helpers shared by the test targets: the binary runner, the OpenAPI schema checker, temporary folders.
         .target(name: "TestSupport", dependencies: ["HangVietServer"], path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v6],

@@ -17,10 +17,20 @@ public final class ServerMetrics: Sendable {
         }
     }
 
+    /// What requests are counted by.
+    struct RequestKey: Hashable, Comparable {
+        var route: String
+        var method: String
+        var status: Int
+        static func < (a: RequestKey, b: RequestKey) -> Bool {
+            (a.route, a.method, String(a.status)) < (b.route, b.method, String(b.status))
+        }
+    }
+
     struct State {
-        var requests: [String: Int] = [:]          // "route|method|status"
-        var durations: [String: Histogram] = [:]   // route
-        var scans: [String: Int] = [:]             // ok / no-code / error
+        var requests: [RequestKey: Int] = [:]
+        var durations: [String: Histogram] = [:]   // by route
+        var scans: [ScanReport.Status: Int] = [:]
         var scanDuration = Histogram()
     }
     private let state = Mutex(State())
@@ -30,14 +40,14 @@ public final class ServerMetrics: Sendable {
 
     public func request(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
-            state.requests["\(route)|\(method)|\(status)", default: 0] += 1
+            state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
             state.durations[route, default: Histogram()].observe(seconds)
         }
     }
 
     public func scan(status: ScanReport.Status, seconds: Double) {
         state.withLock { state in
-            state.scans[status.rawValue, default: 0] += 1
+            state.scans[status, default: 0] += 1
             state.scanDuration.observe(seconds)
         }
     }
@@ -49,15 +59,16 @@ public final class ServerMetrics: Sendable {
         let state = self.state.withLock { $0 }
         var out = "# HELP hangviet_http_requests_total HTTP requests by route, method and status.\n# TYPE hangviet_http_requests_total counter\n"
         for (key, count) in state.requests.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-            out += "hangviet_http_requests_total{route=\"\(Self.escape(String(parts[0])))\",method=\"\(parts[1])\",status=\"\(parts[2])\"} \(count)\n"
+            out += "hangviet_http_requests_total{route=\"\(Self.escape(key.route))\",method=\"\(key.method)\",status=\"\(key.status)\"} \(count)\n"
         }
         out += "# HELP hangviet_http_request_duration_seconds Time to answer a request.\n# TYPE hangviet_http_request_duration_seconds histogram\n"
         for (route, histogram) in state.durations.sorted(by: { $0.key < $1.key }) {
             out += Self.histogram("hangviet_http_request_duration_seconds", label: "route=\"\(Self.escape(route))\"", histogram)
         }
         out += "# HELP hangviet_scans_total Images scanned by result.\n# TYPE hangviet_scans_total counter\n"
-        for (status, count) in state.scans.sorted(by: { $0.key < $1.key }) { out += "hangviet_scans_total{status=\"\(status)\"} \(count)\n" }
+        for (status, count) in state.scans.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            out += "hangviet_scans_total{status=\"\(status.rawValue)\"} \(count)\n"
+        }
         out += "# HELP hangviet_scan_duration_seconds Time to decode and scan one image.\n# TYPE hangviet_scan_duration_seconds histogram\n"
         out += Self.histogram("hangviet_scan_duration_seconds", label: nil, state.scanDuration)
         out += "# HELP hangviet_scans_running Images being decoded now.\n# TYPE hangviet_scans_running gauge\nhangviet_scans_running \(scansRunning)\n"

@@ -73,10 +73,3 @@ public struct LocalVerificationService: VerificationService {
         RegistryEntryDocument.jsonArray(try registry.search(text, limit: limit).map { RegistryEntryDocument($0.entry, source: $0.source) })
     }
 }
-
-/// A scan's JSON report, its status (ok, no-code, error) and the error when the image could not be read.
-public struct ScanAnswer: Sendable {
-    public let json: [UInt8]
-    public let status: ScanReport.Status
-    public let error: ScanError?
-}

@@ -1,14 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hangviet batch` through the real binary: every row out exactly once, clear errors, exit codes.
 @Suite("hangviet batch (the binary)")
 struct BatchCommandTests {
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func folder() throws -> URL { try TemporaryFolder.create("hangviet-batch") }
 
     func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(name)

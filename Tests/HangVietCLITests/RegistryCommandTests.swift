@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hangviet registry …` and registry facts in `hangviet check`, through the real binary.
@@ -10,11 +11,7 @@ struct RegistryCommandTests {
         return try CheckCommandTests.run(arguments, environment: environment)
     }
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func temporaryFolder() throws -> URL { try TemporaryFolder.create("hangviet-cli") }
 
     @Test("check 8934563138165 names Acecook Việt Nam with its ownership caveat, in both languages")
     func checkNamesAcecook() throws {

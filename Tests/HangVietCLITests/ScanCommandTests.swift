@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hangviet scan` as users run it: files, directories, stdin, formats and exit codes.
@@ -8,11 +9,7 @@ struct ScanCommandTests {
     static let sample = repository.appendingPathComponent("Resources/samples/hao-hao-8934563138165.jpg").path
     static let rendered = repository.appendingPathComponent("Tests/BarcodeScanningTests/Images").path
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hangviet-scan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func temporaryDirectory() throws -> URL { try TemporaryFolder.create("hangviet-scan") }
 
     func json(_ line: Substring) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GS1
+import TestSupport
 import Testing
 @testable import OriginRegistry
 
