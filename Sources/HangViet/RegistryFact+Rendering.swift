@@ -65,32 +65,9 @@ extension RegistryFact {
         }
     }
 
-    /// The fact as a JSON object (inside a verdict's "registry" array, or alone).
+    /// The fact as a JSON object (inside a verdict's "registry" array, or alone): ``RegistryFactDocument``'s JSON.
     public func writeJSON(to w: inout JSONWriter, _ language: Language) {
-        w.beginObject()
-        w.field("id", id)
-        w.field("kind", kind.rawValue)
-        w.field("name", name)
-        if let note { w.field("note", language == .vi ? note.vi ?? note.en : note.en) }
-        w.field("ownership", ownership?.rawValue)
-        if let status = ocop {
-            w.beginObject("ocop")
-            w.field("stars", status.stars)
-            w.field("province", status.province)
-            w.field("year", status.year)
-            w.field("certifiedOn", status.certifiedOn?.description)
-            w.field("expiresOn", status.expiresOn?.description)
-            w.field("validity", status.validity.code)
-            w.field("current", status.validity.isCurrent)
-            w.endObject()
-        }
-        if !attributes.isEmpty {
-            w.beginObject("attributes")
-            for attribute in attributes { w.field(attribute.key, attribute.value) }
-            w.endObject()
-        }
-        source.writeJSON(to: &w)
-        w.endObject()
+        RegistryFactDocument(self, language: language).write(to: &w)
     }
 }
 

@@ -271,6 +271,7 @@ components:
           properties:
             code: {type: string, enum: [empty-input, unsupported-format, too-many-pixels, corrupt-image, unreadable, input-too-large]}
             message: {type: string}
+            cause: {type: string}
         timedOut: {type: boolean}
         milliseconds: {type: integer}
         codes:

@@ -1,3 +1,4 @@
+import BarcodeScanning
 import Foundation
 import OriginRegistry
 import Testing
@@ -74,5 +75,58 @@ struct WireModelTests {
             #expect(error.code == .readOnly)
             #expect(error.message.contains("/nonexistent/registry.sqlite"))
         }
+    }
+
+    static let codes = ["8934563138165", "8936017364113", "8934588233074", "5449000000996", "8934563138166",
+                        "(01)08934563138165(17)271231(10)LOT42(422)704", "]d2010893456313816517271231\u{1D}422704",
+                        "https://id.gs1.org/01/08934563138165/10/LOT42", "9786045823456", "01234565", "9771234567003",
+                        "0212345678906", "ABC", "", "2001234567893", "https://example.com/x", "4901780188352"]
+    static let declaredOrder = ["line", "input", "outcome", "valid", "reason", "summary", "code", "issuer", "companyPrefix", "isbn",
+                                "issn", "countryOfOrigin", "elements", "digitalLink", "link", "text", "registry", "error", "caveats"]
+
+    @Test("a verdict: the byte writer and JSONEncoder agree, keys in the declared order, in both languages")
+    func verdict() throws {
+        let engine = VerdictEngine(evidenceProvider: try RegistrySnapshot.seed())
+        var outcomes: Set<String> = []
+        for code in Self.codes {
+            for language in [Language.en, .vi] {
+                let document = engine.verdict(for: code).document(language, line: code.count)
+                #expect(try Self.sameJSON(document.jsonBytes, document), "\(code) \(language)")
+                let keys = Self.keys(document.jsonBytes)
+                #expect(keys == Self.declaredOrder.filter(keys.contains), "\(code): \(keys)")
+                #expect(keys.last == "caveats")
+                // The verdict's own JSON is the document's.
+                #expect(engine.verdict(for: code).jsonBytes(language, line: code.count) == document.jsonBytes)
+                outcomes.insert(document.outcome)
+            }
+        }
+        #expect(outcomes.count >= 5)
+    }
+
+    @Test("a scan report: the byte writer and JSONEncoder agree, for reads, doubtful reads, 2D codes and errors")
+    func scanReport() throws {
+        let engine = VerdictEngine(evidenceProvider: try RegistrySnapshot.seed())
+        let images = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BarcodeScanningTests/Images")
+        var statuses: Set<String> = [], levels: Set<String> = []
+        for name in ["qr-vietnamese.png", "datamatrix-gs1-origin-photo.jpg", "ean13-single-line.png", "ean13-addon.png",
+                     "hunt-qr-windows-1258.png", "README.md", "code39.png"] {
+            let bytes = [UInt8]((try? Data(contentsOf: images.appendingPathComponent(name))) ?? Data())
+            let report: ScanReport
+            do throws(ScanError) {
+                report = engine.report(scanning: try BarcodeScanner().scan(bytes: bytes, source: name))
+            } catch {
+                report = engine.report(failing: error, source: name)
+            }
+            for language in [Language.en, .vi] {
+                let document = report.document(language)
+                #expect(try Self.sameJSON(document.jsonBytes, document), "\(name)")
+                #expect(report.jsonBytes(language) == document.jsonBytes)
+                statuses.insert(document.status)
+                levels.formUnion(document.codes.map(\.confidence.level))
+            }
+        }
+        #expect(statuses == ["ok", "error"])
+        #expect(levels.contains("confirmed") && levels.contains("single-read"))
     }
 }
