@@ -10,13 +10,13 @@ extension ScanReport {
     ///  "pass":"direct","confidence":{"level":"confirmed","reason":"two-decoders"},
     ///  "polygon":[[10,20],…],"verdict":{…}}]}
     /// ```
-    public func jsonBytes(_ language: Language) -> [UInt8] {
-        ScanReportDocument(self, language: language).jsonBytes
+    public func jsonBytes(_ language: Language, remedyWords: ScanError.RemedyWords? = nil) -> [UInt8] {
+        ScanReportDocument(self, language: language, remedyWords: remedyWords).jsonBytes
     }
 
     /// The report's wire form in one language (see ``ScanReportDocument``).
-    public func document(_ language: Language) -> ScanReportDocument {
-        ScanReportDocument(self, language: language)
+    public func document(_ language: Language, remedyWords: ScanError.RemedyWords? = nil) -> ScanReportDocument {
+        ScanReportDocument(self, language: language, remedyWords: remedyWords)
     }
 
     /// Lower-case hexadecimal, two digits per byte.

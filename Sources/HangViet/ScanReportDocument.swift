@@ -58,10 +58,11 @@ public struct ScanReportDocument: Encodable, Sendable, Equatable {
         public var alternatives: [String]?
     }
 
-    public init(_ report: ScanReport, language: Language) {
+    /// `remedyWords`: how the front end says a scan error's remedy (nil: the message alone).
+    public init(_ report: ScanReport, language: Language, remedyWords: ScanError.RemedyWords? = nil) {
         file = report.source
         status = report.status.rawValue
-        error = report.error.map { ErrorDetail(code: $0.code.rawValue, message: $0.localizedMessage(language), cause: $0.cause) }
+        error = report.error.map { ErrorDetail(code: $0.code.rawValue, message: $0.localizedMessage(language, remedyWords: remedyWords), cause: $0.cause) }
         if let result = report.result {
             format = result.format.description
             width = result.width

@@ -68,13 +68,13 @@ public struct ImportPlan: Sendable {
                 spec.aliases.isEmpty ? spec.name : "\(spec.name) (or \(spec.aliases.prefix(3).map { "“\($0)”" }.joined(separator: ", ")))"
             }
             throw RegistryError(.wrongColumns,
-                                "\(fileName) has no column for \(missing.map { "“\($0.name)”" }.joined(separator: ", ")), needed for --kind \(kind.rawValue). Its header is: \(table.header.joined(separator: " | ")). Columns for \(kind.rawValue): \(expected.joined(separator: "; ")).",
+                                "\(fileName) has no column for \(missing.map { "“\($0.name)”" }.joined(separator: ", ")), needed for \(kind.rawValue) entries. Its header is: \(table.header.joined(separator: " | ")). Columns for \(kind.rawValue): \(expected.joined(separator: "; ")).",
                                 path: fileName)
         }
         if columnIndex["source"] == nil && defaultSource == nil {
             throw RegistryError(.wrongColumns,
-                                "\(fileName) has no “source” column. Every registry entry must name its source: add a source column (an address or document number per row) or pass --source \"…\" for the whole file.",
-                                path: fileName)
+                                "\(fileName) has no “source” column. Every registry entry must name its source:",
+                                remedy: .addSourceColumnOrNameOne, path: fileName)
         }
 
         var seen: [String: (index: Int, line: Int)] = [:]

@@ -14,7 +14,7 @@ public struct ImportSummary: Sendable, Hashable {
     public var overridingSeed = 0
     /// Rows merged into a later row of the same file with the same identity.
     public var duplicates: [ImportPlan.Duplicate] = []
-    /// Rows left out with --skip-invalid.
+    /// Rows left out because they are invalid (when importing the good rows alone).
     public var rejected: [RegistryError.RowProblem] = []
     public var unknownColumns: [String] = []
     public var dryRun = false
@@ -31,8 +31,8 @@ extension RegistryDatabase {
     func apply(_ plan: ImportPlan, skipInvalid: Bool, dryRun: Bool, today: CalendarDate = .today()) throws(RegistryError) -> ImportSummary {
         if !plan.problems.isEmpty && !skipInvalid {
             throw RegistryError(.invalidRows,
-                                "\(plan.fileName): \(plan.problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported. Fix them, or pass --skip-invalid to import the \(plan.items.count) good rows and write the rejects to a file.",
-                                path: plan.fileName, problems: plan.problems)
+                                "\(plan.fileName): \(plan.problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported.",
+                                remedy: .fixRowsOrSkipInvalid(goodRows: plan.items.count), path: plan.fileName, problems: plan.problems)
         }
         var summary = ImportSummary(kind: plan.kind, file: plan.fileName, rows: plan.rowCount)
         summary.duplicates = plan.duplicates

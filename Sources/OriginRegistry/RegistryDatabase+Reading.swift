@@ -39,7 +39,7 @@ extension RegistryDatabase {
     func search(_ text: String, limit: Int = 20) throws(RegistryError) -> [SearchHit] {
         let words = TextFolding.fold(text).split(separator: " ").map(String.init)
         guard !words.isEmpty else {
-            throw RegistryError(.badQuery, "Search for at least one letter or digit, e.g. hangviet registry search \"nuoc mam phu quoc\".")
+            throw RegistryError(.badQuery, "Search for at least one letter or digit,", remedy: .exampleSearch)
         }
         let terms = words.map { "\"\($0)\"*" }
         do {
@@ -83,7 +83,7 @@ extension RegistryDatabase {
     func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
         let parts = id.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
-            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40 or gi:1; `hangviet registry search` lists them.")
+            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40 or gi:1;", remedy: .searchListsThem)
         }
         let found: (RegistryEntry, RegistrySource)?
         do {
@@ -92,7 +92,7 @@ extension RegistryDatabase {
             throw RegistryDatabase.map(error, path: path)
         }
         guard let (entry, source) = found else {
-            throw RegistryError(.notFound, "No registry entry has the ID \(id). `hangviet registry search TEXT` lists entries with their IDs.")
+            throw RegistryError(.notFound, "No registry entry has the ID \(id).", remedy: .searchListsIDs)
         }
         return (entry, source, entry.origin)
     }

@@ -33,12 +33,12 @@ final class RegistryDatabase: Sendable {
     /// Opens an existing registry file. A writable file is migrated and its seed refreshed.
     static func open(path: String, readOnly: Bool, today: CalendarDate = .today()) throws(RegistryError) -> RegistryDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw RegistryError(.io, "The registry \(path) does not exist. Import a file to create it, or leave out --registry to use the bundled registry.", path: path)
+            throw RegistryError(.io, "The registry \(path) does not exist.", remedy: .createByImportOrUseBundled, path: path)
         }
         let writable = !readOnly && FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         if !readOnly && !writable {
-            throw RegistryError(.readOnly, "The registry \(path) (or its folder) cannot be written. Fix its permissions, or import into another file with --registry PATH.", path: path)
+            throw RegistryError(.readOnly, "The registry \(path) (or its folder) cannot be written.", remedy: .fixPermissionsOrImportElsewhere, path: path)
         }
         let database: RegistryDatabase
         do {
@@ -65,7 +65,7 @@ final class RegistryDatabase: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw RegistryError(.readOnly, "Cannot create the folder \(folder.path) for the registry. Choose another place with --registry PATH.", path: path, cause: error as NSError)
+            throw RegistryError(.readOnly, "Cannot create the folder \(folder.path) for the registry.", remedy: .chooseAnotherPlace, path: path, cause: error as NSError)
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try? FileManager.default.removeItem(atPath: temporary)
@@ -132,7 +132,7 @@ final class RegistryDatabase: Sendable {
         do {
             let superseded = try writer.read { db in try Self.migrator.hasBeenSuperseded(db) }
             if superseded {
-                throw RegistryError(.newerSchema, "The registry \(path ?? "in memory") was written by a newer HangViet. Update HangViet, or use another file with --registry PATH.", path: path)
+                throw RegistryError(.newerSchema, "The registry \(path ?? "in memory") was written by a newer HangViet.", remedy: .updateOrUseAnotherFile, path: path)
             }
         } catch let error as RegistryError {
             throw error
@@ -150,11 +150,11 @@ final class RegistryDatabase: Sendable {
         }
         switch database.resultCode {
         case .SQLITE_NOTADB:
-            return RegistryError(.notADatabase, "\(name) is not a HangViet registry (not an SQLite database). Point --registry at a registry file, or move this file away to start a new registry.", path: path, cause: database)
+            return RegistryError(.notADatabase, "\(name) is not a HangViet registry (not an SQLite database).", remedy: .pointAtRegistryOrMoveAway, path: path, cause: database)
         case .SQLITE_CORRUPT:
             return RegistryError(.corruptDatabase, "The registry \(name) is damaged. Restore it from a backup or an export, or move it away to start from the bundled registry.", path: path, cause: database)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-            return RegistryError(.readOnly, "The registry \(name) cannot be opened for writing. Fix its permissions, or use another file with --registry PATH.", path: path, cause: database)
+            return RegistryError(.readOnly, "The registry \(name) cannot be opened for writing.", remedy: .fixPermissionsOrUseAnotherFile, path: path, cause: database)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return RegistryError(.busy, "The registry \(name) is being written by another process. Try again when it has finished.", path: path, cause: database)
         default:

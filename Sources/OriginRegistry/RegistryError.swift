@@ -1,5 +1,5 @@
-/// Why a registry operation failed: a stable ``Code``, a message that names the input and
-/// says what to do, and the underlying cause. The registry is unchanged whenever one is thrown.
+/// Why a registry operation failed: a stable ``Code``, the problem naming the input, what
+/// would put it right (``Remedy``), and the underlying cause. The registry is unchanged whenever one is thrown.
 ///
 /// ```swift
 /// do { try registry.importFile(at: "ocop.csv", kind: .ocop) }
@@ -52,18 +52,68 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What would put it right, when it is something the user chooses (a file, a place, an
+    /// option): ``message`` says it in neutral words; a front end says it with its own
+    /// options (the CLI: `--registry PATH`, `--skip-invalid`, `--source`).
+    public enum Remedy: Sendable, Hashable {
+        /// The registry file does not exist: import a file to create it, or use the bundled registry.
+        case createByImportOrUseBundled
+        /// The file or folder cannot be written: fix its permissions, or import into another file.
+        case fixPermissionsOrImportElsewhere
+        /// The registry's folder cannot be created: choose another place.
+        case chooseAnotherPlace
+        /// Written by a newer HangViet: update HangViet, or use another file.
+        case updateOrUseAnotherFile
+        /// Not a registry: point at a registry file, or move this one away to start afresh.
+        case pointAtRegistryOrMoveAway
+        /// Cannot be opened for writing: fix its permissions, or use another file.
+        case fixPermissionsOrUseAnotherFile
+        /// Invalid rows: fix them, or import the good rows alone and keep the rejects.
+        case fixRowsOrSkipInvalid(goodRows: Int)
+        /// No source column: add one, or give one source for the whole file.
+        case addSourceColumnOrNameOne
+        /// An empty search: an example of a search text.
+        case exampleSearch
+        /// An ID that is not there: a search lists entries with their IDs.
+        case searchListsIDs
+        /// A text that is not an ID: a search lists the IDs.
+        case searchListsThem
+
+        /// The remedy in words that name no front end's options.
+        public var neutralText: String {
+            switch self {
+            case .createByImportOrUseBundled: "Import a file to create it, or use the bundled registry."
+            case .fixPermissionsOrImportElsewhere: "Fix its permissions, or import into another registry file."
+            case .chooseAnotherPlace: "Choose another place for the registry."
+            case .updateOrUseAnotherFile: "Update HangViet, or use another registry file."
+            case .pointAtRegistryOrMoveAway: "Use a registry file, or move this file away to start a new registry."
+            case .fixPermissionsOrUseAnotherFile: "Fix its permissions, or use another registry file."
+            case .fixRowsOrSkipInvalid(let good): "Fix them, or import the \(good) good rows alone and keep the rejects with their reasons."
+            case .addSourceColumnOrNameOne: "add a source column (an address or document number per row), or give one source for the whole file."
+            case .exampleSearch: "e.g. “nuoc mam phu quoc”."
+            case .searchListsIDs: "A registry search lists entries with their IDs."
+            case .searchListsThem: "a registry search lists them."
+            }
+        }
+    }
+
     public let code: Code
-    public let message: String
+    /// What went wrong, naming the input; with the remedy in neutral words when there is one.
+    public var message: String { remedy.map { problem + " " + $0.neutralText } ?? problem }
+    /// What went wrong, naming the input, without the remedy.
+    public let problem: String
+    public let remedy: Remedy?
     /// The file or registry the error is about.
     public let path: String?
     /// Rejected rows, for ``Code/invalidRows``.
     public let problems: [RowProblem]
     public let cause: (any Error & Sendable)?
 
-    public init(_ code: Code, _ message: String, path: String? = nil, problems: [RowProblem] = [],
+    public init(_ code: Code, _ problem: String, remedy: Remedy? = nil, path: String? = nil, problems: [RowProblem] = [],
                 cause: (any Error & Sendable)? = nil) {
         self.code = code
-        self.message = message
+        self.problem = problem
+        self.remedy = remedy
         self.path = path
         self.problems = problems
         self.cause = cause

@@ -47,8 +47,25 @@ extension CLIError {
         case .notADatabase, .corruptDatabase, .newerSchema, .readOnly, .busy: exit = 3
         default: exit = 2
         }
-        var message = error.message
+        var message = error.remedy.map { error.problem + " " + Self.cliText($0) } ?? error.problem
         if let cause = error.cause { message += " (\(cause))" }
         self.init(message: message, exitCode: exit, code: error.code.rawValue)
+    }
+
+    /// The remedy with the CLI's options.
+    static func cliText(_ remedy: RegistryError.Remedy) -> String {
+        switch remedy {
+        case .createByImportOrUseBundled: "Import a file to create it, or leave out --registry to use the bundled registry."
+        case .fixPermissionsOrImportElsewhere: "Fix its permissions, or import into another file with --registry PATH."
+        case .chooseAnotherPlace: "Choose another place with --registry PATH."
+        case .updateOrUseAnotherFile: "Update HangViet, or use another file with --registry PATH."
+        case .pointAtRegistryOrMoveAway: "Point --registry at a registry file, or move this file away to start a new registry."
+        case .fixPermissionsOrUseAnotherFile: "Fix its permissions, or use another file with --registry PATH."
+        case .fixRowsOrSkipInvalid(let good): "Fix them, or pass --skip-invalid to import the \(good) good rows and write the rejects to a file."
+        case .addSourceColumnOrNameOne: "add a source column (an address or document number per row) or pass --source \"…\" for the whole file."
+        case .exampleSearch: "e.g. hangviet registry search \"nuoc mam phu quoc\"."
+        case .searchListsIDs: "`hangviet registry search TEXT` lists entries with their IDs."
+        case .searchListsThem: "`hangviet registry search` lists them."
+        }
     }
 }

@@ -30,19 +30,28 @@ final class ScanPrinter {
         }
     }
 
+    /// A scan error's remedy with the CLI's options.
+    static let remedyWords: ScanError.RemedyWords = { remedy, language in
+        switch (remedy, language) {
+        case (.raisePixelLimit, .vi): " hoặc tăng --max-pixels"
+        case (.raisePixelLimit, _): " or raise --max-pixels"
+        case (.searchFolder, _): ", or a directory with --recursive"
+        }
+    }
+
     func print(_ report: ScanReport) throws(CLIError) {
         if report.error != nil { errorCount += 1 }
         codeCount += report.codes.count
         invalidCount += report.codes.filter { $0.verdict?.outcome == .invalid }.count
         if let error = report.error {
-            StandardError.write("hangviet: \(error.localizedMessage(language))\(error.cause.map { " (\($0))" } ?? "")\n")
+            StandardError.write("hangviet: \(error.localizedMessage(language, remedyWords: Self.remedyWords))\(error.cause.map { " (\($0))" } ?? "")\n")
         }
         switch format {
         case .json:
             try output.write(count == 0 ? "\n" : ",\n")
-            try output.write(bytes: report.jsonBytes(language))
+            try output.write(bytes: report.jsonBytes(language, remedyWords: Self.remedyWords))
         case .ndjson:
-            try output.write(bytes: report.jsonBytes(language) + [0x0A])
+            try output.write(bytes: report.jsonBytes(language, remedyWords: Self.remedyWords) + [0x0A])
         case .csv: try output.write(csvRows(report))
         case .text, .table: try output.write(text(report))
         }
@@ -60,7 +69,7 @@ final class ScanPrinter {
         let verdictColumns = Self.verdictColumns
         if report.codes.isEmpty {
             let vi = language == .vi
-            let message = report.error?.localizedMessage(language) ?? (vi ? "không tìm thấy mã nào" : "no code found")
+            let message = report.error?.localizedMessage(language, remedyWords: Self.remedyWords) ?? (vi ? "không tìm thấy mã nào" : "no code found")
             field(report.source); field(report.status.rawValue); field(message)
             return out + String(repeating: ",", count: 8 + verdictColumns - 1) + "\n"
         }
@@ -81,7 +90,7 @@ final class ScanPrinter {
     private func text(_ report: ScanReport) -> String {
         let vi = language == .vi
         if let error = report.error {
-            return "\(report.source): \(vi ? "LỖI" : "ERROR") — \(error.localizedMessage(language))\n\n"
+            return "\(report.source): \(vi ? "LỖI" : "ERROR") — \(error.localizedMessage(language, remedyWords: Self.remedyWords))\n\n"
         }
         guard let result = report.result else { return "" }
         if report.codes.isEmpty {

@@ -98,4 +98,13 @@ struct ScanCommandTests {
         #expect(result.status == 3)
         #expect(result.stderr.contains("decompression bomb"))
     }
+
+    @Test("an image over --max-pixels: the error names the image and the CLI's option to raise the limit, in both languages")
+    func pixelLimitAdvice() throws {
+        let en = try CheckCommandTests.run(["scan", "--max-pixels", "10", Self.sample])
+        #expect(en.status == 3)
+        #expect(en.stderr.contains("hao-hao-8934563138165.jpg") && en.stderr.contains("resize the image or raise --max-pixels"))
+        let vi = try CheckCommandTests.run(["scan", "--lang", "vi", "--format", "json", "--max-pixels", "10", Self.sample])
+        #expect(vi.stdout.contains("hãy thu nhỏ ảnh hoặc tăng --max-pixels"))
+    }
 }

@@ -129,4 +129,37 @@ struct WireModelTests {
         #expect(statuses == ["ok", "error"])
         #expect(levels.contains("confirmed") && levels.contains("single-read"))
     }
+
+    @Test("library errors say what is wrong and what would fix it, not which CLI option to use; front ends add their words")
+    func layeredErrors() throws {
+        let registry = try Registry.open(path: "/nonexistent/registry.sqlite", readOnly: true)
+        do {
+            _ = try registry.search("  ")
+            Issue.record("an empty search was accepted")
+        } catch {
+            #expect(error.code == .badQuery && error.remedy == .exampleSearch)
+            #expect(!error.message.contains("hangviet") && !error.message.contains("--"))
+        }
+        do {
+            _ = try registry.entry(id: "gi:99999")
+            Issue.record("a missing ID was found")
+        } catch {
+            #expect(error.code == .notFound && error.remedy == .searchListsIDs && !error.message.contains("hangviet"))
+        }
+        var options = ScanOptions()
+        options.decoding.maximumPixels = 10
+        let images = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("BarcodeScanningTests/Images")
+        let bytes = [UInt8](try Data(contentsOf: images.appendingPathComponent("ean13-893.png")))
+        do throws(ScanError) {
+            _ = try BarcodeScanner(options: options).scan(bytes: bytes, source: "big.png")
+            Issue.record("the pixel limit was not applied")
+        } catch {
+            #expect(error.code == .tooManyPixels && error.remedy == .raisePixelLimit)
+            for language in [Language.en, .vi] {
+                #expect(!error.localizedMessage(language).contains("--"))
+                #expect(error.localizedMessage(language, remedyWords: { _, _ in " [front end's words]" }).hasSuffix(" [front end's words]"))
+            }
+        }
+    }
 }

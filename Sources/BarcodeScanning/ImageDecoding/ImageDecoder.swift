@@ -65,7 +65,7 @@ public struct ImageDecoder: Sendable {
         }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         if overflow || pixels > options.maximumPixels {
-            throw ScanError(.tooManyPixels, "\(source): the \(format) header declares \(width)×\(height) pixels, more than the limit of \(options.maximumPixels) (a decompression bomb?); resize the image or raise --max-pixels")
+            throw ScanError(.tooManyPixels, "\(source): the \(format) header declares \(width)×\(height) pixels, more than the limit of \(options.maximumPixels) (a decompression bomb?); resize the image", remedy: .raisePixelLimit)
         }
     }
 

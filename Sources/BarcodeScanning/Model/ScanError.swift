@@ -29,17 +29,28 @@ public struct ScanError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let inputTooLarge = Code(rawValue: "input-too-large")
     }
 
+    /// What else would fix it, in a front end's own terms: the CLI adds "or raise --max-pixels"
+    /// (see ``HangViet``'s `localizedMessage(_:remedyWords:)`); the message alone names no option.
+    public enum Remedy: String, Sendable, Hashable {
+        /// The image has more pixels than the limit: the limit can be raised.
+        case raisePixelLimit
+        /// A folder was given where files were expected: its images can be searched.
+        case searchFolder
+    }
+
     public var code: Code
-    /// English message that names the input and says what to do.
+    /// English message that names the input and says what to do (in words no front end owns).
     public var message: String
+    public var remedy: Remedy?
     /// The underlying library's own words, when there are some (libjpeg-turbo, libpng …).
     public var cause: String?
     /// The input concerned (a path, "stdin", "upload"), set by the scanner.
     public var source: String
 
-    public init(_ code: Code, _ message: String, cause: String? = nil, source: String = "") {
+    public init(_ code: Code, _ message: String, remedy: Remedy? = nil, cause: String? = nil, source: String = "") {
         self.code = code
         self.message = message
+        self.remedy = remedy
         self.cause = cause
         self.source = source
     }

@@ -392,7 +392,7 @@ public struct BarcodeScanner: Sendable {
             throw ScanError(.unreadable, "\(path): no such file; check the path")
         }
         if isDirectory.boolValue {
-            throw ScanError(.unreadable, "\(path): is a directory; give image files, or a directory with --recursive")
+            throw ScanError(.unreadable, "\(path): is a directory; give image files", remedy: .searchFolder)
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ScanError(.unreadable, "\(path): cannot be opened (permissions?); check that you can read it")
