@@ -128,7 +128,7 @@ enum RowValidator {
     static func validate(kind: RegistryKind, cells: RowCells, today: CalendarDate, reasons: inout [String]) -> RegistryEntry? {
         switch kind {
         case .brands: return brand(cells, &reasons).map(RegistryEntry.brand)
-        case .gtins: return product(cells, &reasons).map(RegistryEntry.product)
+        case .gtins: return gtin(cells, &reasons).map(RegistryEntry.gtin)
         case .ocop: return ocop(cells, today, &reasons).map(RegistryEntry.ocop)
         case .gi: return geographicalIndication(cells, &reasons).map(RegistryEntry.geographicalIndication)
         }
@@ -192,11 +192,11 @@ enum RowValidator {
         }
     }
 
-    static func product(_ cells: RowCells, _ reasons: inout [String]) -> ProductRecord? {
+    static func gtin(_ cells: RowCells, _ reasons: inout [String]) -> GTINRecord? {
         let code = required(cells, "gtin", &reasons)
         let name = required(cells, "product_name", &reasons)
         guard !code.isEmpty, let parsed = gtin(code, column: "gtin", &reasons) else { return nil }
-        return ProductRecord(id: nil, key: parsed.gtin14, gtin: parsed.digits, name: name, brand: cells["brand"],
+        return GTINRecord(id: nil, key: parsed.gtin14, gtin: parsed.digits, name: name, brand: cells["brand"],
                              geographicalIndication: cells["geographical_indication"], notes: cells["notes"],
                              origin: .user, sourceID: 0)
     }

@@ -215,7 +215,7 @@ extension RegistryEntry {
     mutating func setID(_ id: Int64) {
         switch self {
         case .brand(var r): r.id = id; self = .brand(r)
-        case .product(var r): r.id = id; self = .product(r)
+        case .gtin(var r): r.id = id; self = .gtin(r)
         case .ocop(var r): r.id = id; self = .ocop(r)
         case .geographicalIndication(var r): r.id = id; self = .geographicalIndication(r)
         }

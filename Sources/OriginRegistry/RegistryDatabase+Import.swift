@@ -93,7 +93,7 @@ extension RegistryDatabase {
             }
             switch entry {
             case .brand(var r): try r.insert(db)
-            case .product(var r): try r.insert(db)
+            case .gtin(var r): try r.insert(db)
             case .ocop(var r): try r.insert(db)
             case .geographicalIndication(var r): try r.insert(db)
             }
@@ -118,7 +118,7 @@ extension RegistryDatabase {
         let sql = visibleSQL(kind)
         switch kind {
         case .brands: return try BrandRecord.fetchAll(db, sql: sql).map(RegistryEntry.brand)
-        case .gtins: return try ProductRecord.fetchAll(db, sql: sql).map(RegistryEntry.product)
+        case .gtins: return try GTINRecord.fetchAll(db, sql: sql).map(RegistryEntry.gtin)
         case .ocop: return try OCOPRecord.fetchAll(db, sql: sql).map(RegistryEntry.ocop)
         case .gi: return try GeographicalIndicationRecord.fetchAll(db, sql: sql).map(RegistryEntry.geographicalIndication)
         }

@@ -70,7 +70,7 @@ extension RegistryDatabase {
         let entry: RegistryEntry?
         switch kind {
         case .brands: entry = try BrandRecord.fetchOne(db, key: id).map(RegistryEntry.brand)
-        case .gtins: entry = try ProductRecord.fetchOne(db, key: id).map(RegistryEntry.product)
+        case .gtins: entry = try GTINRecord.fetchOne(db, key: id).map(RegistryEntry.gtin)
         case .ocop: entry = try OCOPRecord.fetchOne(db, key: id).map(RegistryEntry.ocop)
         case .gi: entry = try GeographicalIndicationRecord.fetchOne(db, key: id).map(RegistryEntry.geographicalIndication)
         }
@@ -154,7 +154,7 @@ extension RegistryEntry {
     public var origin: EntryOrigin {
         switch self {
         case .brand(let r): return r.origin
-        case .product(let r): return r.origin
+        case .gtin(let r): return r.origin
         case .ocop(let r): return r.origin
         case .geographicalIndication(let r): return r.origin
         }

@@ -1,14 +1,14 @@
 /// One entry of any kind, as validated from a CSV row or read from the database.
 public enum RegistryEntry: Sendable, Hashable {
     case brand(BrandRecord)
-    case product(ProductRecord)
+    case gtin(GTINRecord)
     case ocop(OCOPRecord)
     case geographicalIndication(GeographicalIndicationRecord)
 
     public var kind: RegistryKind {
         switch self {
         case .brand: return .brands
-        case .product: return .gtins
+        case .gtin: return .gtins
         case .ocop: return .ocop
         case .geographicalIndication: return .gi
         }
@@ -18,7 +18,7 @@ public enum RegistryEntry: Sendable, Hashable {
     public var key: String {
         switch self {
         case .brand(let r): return r.key
-        case .product(let r): return r.key
+        case .gtin(let r): return r.key
         case .ocop(let r): return r.key
         case .geographicalIndication(let r): return r.key
         }
@@ -27,7 +27,7 @@ public enum RegistryEntry: Sendable, Hashable {
     public var databaseID: Int64? {
         switch self {
         case .brand(let r): return r.id
-        case .product(let r): return r.id
+        case .gtin(let r): return r.id
         case .ocop(let r): return r.id
         case .geographicalIndication(let r): return r.id
         }
@@ -39,7 +39,7 @@ public enum RegistryEntry: Sendable, Hashable {
     public var name: String {
         switch self {
         case .brand(let r): return r.name
-        case .product(let r): return r.name
+        case .gtin(let r): return r.name
         case .ocop(let r): return r.name
         case .geographicalIndication(let r): return r.name.map { "\($0): \(r.product)" } ?? r.product
         }
@@ -48,7 +48,7 @@ public enum RegistryEntry: Sendable, Hashable {
     var sourceID: Int64 {
         switch self {
         case .brand(let r): return r.sourceID
-        case .product(let r): return r.sourceID
+        case .gtin(let r): return r.sourceID
         case .ocop(let r): return r.sourceID
         case .geographicalIndication(let r): return r.sourceID
         }
@@ -57,7 +57,7 @@ public enum RegistryEntry: Sendable, Hashable {
     mutating func setSource(_ id: Int64, origin: EntryOrigin) {
         switch self {
         case .brand(var r): r.sourceID = id; r.origin = origin; self = .brand(r)
-        case .product(var r): r.sourceID = id; r.origin = origin; self = .product(r)
+        case .gtin(var r): r.sourceID = id; r.origin = origin; self = .gtin(r)
         case .ocop(var r): r.sourceID = id; r.origin = origin; self = .ocop(r)
         case .geographicalIndication(var r): r.sourceID = id; r.origin = origin; self = .geographicalIndication(r)
         }
@@ -72,7 +72,7 @@ public enum RegistryEntry: Sendable, Hashable {
                     ("prefix7_seen_in_off", s(r.prefixSeen)), ("ownership", r.ownership.rawValue),
                     ("ownership_note", s(r.ownershipNote)), ("ownership_note_vi", s(r.ownershipNoteVi)),
                     ("category", s(r.category)), ("example_gtin", s(r.exampleGTIN)), ("notes", s(r.notes))]
-        case .product(let r):
+        case .gtin(let r):
             return [("gtin", r.gtin), ("product_name", r.name), ("brand", s(r.brand)),
                     ("geographical_indication", s(r.geographicalIndication)), ("notes", s(r.notes))]
         case .ocop(let r):
@@ -94,7 +94,7 @@ public enum RegistryEntry: Sendable, Hashable {
         switch self {
         case .brand(let r):
             return [r.name, r.company, r.category, r.companyPrefix, r.prefixSeen].compactMap { $0 }.joined(separator: " ")
-        case .product(let r):
+        case .gtin(let r):
             return [r.name, r.brand, r.gtin, r.geographicalIndication].compactMap { $0 }.joined(separator: " ")
         case .ocop(let r):
             return [r.name, r.producer, r.province, r.stars.map { "\($0) sao \($0) stars" }, r.gtin]

@@ -53,8 +53,9 @@ public struct BrandRecord: Codable, FetchableRecord, MutablePersistableRecord, S
 
 extension RegistryFact.Ownership: DatabaseValueConvertible {}
 
-/// A product record for one GTIN.
-public struct ProductRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Hashable {
+/// A registry entry for one GTIN (kind `gtins`; stored in the table `product`, with IDs `product:N`,
+/// names kept from the first release so that files and links stay valid).
+public struct GTINRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable, Hashable {
     public static let databaseTableName = "product"
     public var id: Int64?
     /// The GTIN's 14-digit form (the identity).

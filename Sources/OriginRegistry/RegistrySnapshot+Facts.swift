@@ -1,6 +1,6 @@
 /// How registry entries become facts for verdicts.
 extension RegistrySnapshot {
-    static func fact(_ product: ProductRecord, _ source: RegistrySource) -> RegistryFact {
+    static func fact(_ product: GTINRecord, _ source: RegistrySource) -> RegistryFact {
         var attributes = [RegistryFact.Attribute("gtin", product.gtin)]
         if let brand = product.brand { attributes.append(.init("brand", brand)) }
         return RegistryFact(id: "product:\(product.id ?? 0)", kind: .product, name: product.name,
@@ -54,7 +54,7 @@ extension RegistrySnapshot {
     public func fact(for entry: RegistryEntry, source: RegistrySource) -> RegistryFact {
         switch entry {
         case .brand(let brand): return Self.fact([brand], [source])
-        case .product(let product): return Self.fact(product, source)
+        case .gtin(let product): return Self.fact(product, source)
         case .ocop(let ocop): return Self.fact(ocop, source, asOf: asOf)
         case .geographicalIndication(let gi): return Self.fact(gi, source)
         }

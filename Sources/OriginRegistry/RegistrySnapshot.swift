@@ -53,7 +53,7 @@ public final class RegistrySnapshot: Sendable {
                 let group = "\(prefix)|\(brand.company.map(TextFolding.fold) ?? "brand:" + brand.key)|\(brand.ownership.rawValue)"
                 if brandGroups[group] == nil { groupOrder.append(group) }
                 brandGroups[group, default: []].append(brand)
-            case .product(let product):
+            case .gtin(let product):
                 guard let gtin = try? GTIN.parse(product.gtin) else { continue }
                 parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(product, source))

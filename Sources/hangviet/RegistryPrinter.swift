@@ -69,7 +69,7 @@ struct RegistryPrinter {
             if let prefix = r.companyPrefix { parts.append("company prefix \(prefix)") }
             parts.append("ownership \(r.ownership.rawValue)")
             return parts.joined(separator: " — ")
-        case .product(let r):
+        case .gtin(let r):
             return "\(r.gtin) \(r.name)" + (r.brand.map { " — \($0)" } ?? "")
         case .ocop(let r):
             let stars = r.stars.map { "\($0)★" } ?? "no stars"
