@@ -148,26 +148,21 @@ public enum Caveat: Sendable, Hashable {
 
     static func noteSuffix(_ fact: RegistryFact, _ language: Language) -> String {
         guard let note = fact.note else { return "." }
-        return ": " + (language == .vi ? note.vi ?? note.en : note.en)
+        return ": " + note.text(language)
     }
 
     static func ocopMessage(_ fact: RegistryFact, _ language: Language) -> String {
-        let vi = language == .vi
         guard let status = fact.ocop else { return "" }
         switch status.validity {
         case .revoked:
-            return vi ? "Chứng nhận OCOP của “\(fact.name)” đã bị thu hồi: không còn là sản phẩm OCOP."
-                      : "The OCOP certificate of “\(fact.name)” was revoked: it is not a current OCOP product."
+            return LocalizedText(en: "The OCOP certificate of “\(fact.name)” was revoked: it is not a current OCOP product.", vi: "Chứng nhận OCOP của “\(fact.name)” đã bị thu hồi: không còn là sản phẩm OCOP.")[language]
         case .expired(let since):
-            let when = since.map { vi ? " từ \($0)" : " on \($0)" } ?? (vi ? " (quá 36 tháng kể từ năm \(status.year.map(String.init) ?? "?"))" : " (36 months after \(status.year.map(String.init) ?? "?") have passed)")
-            return vi ? "Chứng nhận OCOP của “\(fact.name)” đã hết hạn\(when); chứng nhận có hiệu lực 36 tháng. Không phải hạng OCOP hiện hành."
-                      : "The OCOP certificate of “\(fact.name)” expired\(when); certificates last 36 months. Not a current OCOP rating."
+            let when = since.map { LocalizedText(en: " on \($0)", vi: " từ \($0)")[language] } ?? (LocalizedText(en: " (36 months after \(status.year.map(String.init) ?? "?") have passed)", vi: " (quá 36 tháng kể từ năm \(status.year.map(String.init) ?? "?"))")[language])
+            return LocalizedText(en: "The OCOP certificate of “\(fact.name)” expired\(when); certificates last 36 months. Not a current OCOP rating.", vi: "Chứng nhận OCOP của “\(fact.name)” đã hết hạn\(when); chứng nhận có hiệu lực 36 tháng. Không phải hạng OCOP hiện hành.")[language]
         case .possiblyExpired(let year):
-            return vi ? "Chứng nhận OCOP của “\(fact.name)” được cấp năm \(year) nên có thể đã hết hạn trong năm nay (hiệu lực 36 tháng); hãy kiểm tra quyết định của tỉnh."
-                      : "The OCOP certificate of “\(fact.name)” dates from \(year), so it may have lapsed this year (certificates last 36 months); check the province's decision."
+            return LocalizedText(en: "The OCOP certificate of “\(fact.name)” dates from \(year), so it may have lapsed this year (certificates last 36 months); check the province's decision.", vi: "Chứng nhận OCOP của “\(fact.name)” được cấp năm \(year) nên có thể đã hết hạn trong năm nay (hiệu lực 36 tháng); hãy kiểm tra quyết định của tỉnh.")[language]
         case .unknown:
-            return vi ? "Không rõ năm công nhận OCOP của “\(fact.name)”: không thể biết chứng nhận còn hiệu lực."
-                      : "The year of “\(fact.name)”'s OCOP recognition is unknown: whether the certificate is current cannot be said."
+            return LocalizedText(en: "The year of “\(fact.name)”'s OCOP recognition is unknown: whether the certificate is current cannot be said.", vi: "Không rõ năm công nhận OCOP của “\(fact.name)”: không thể biết chứng nhận còn hiệu lực.")[language]
         case .current:
             return ""
         }
@@ -177,22 +172,18 @@ public enum Caveat: Sendable, Hashable {
 extension Caveat {
     /// Why a read is doubtful, and what to do: compare with the printed digits.
     static func doubtfulReadMessage(_ confidence: ReadConfidence, _ language: Language) -> String {
-        let vi = language == .vi
         let why: String
         switch (confidence.level, confidence.reason) {
         case (.conflicting, _):
             let others = confidence.alternatives.prefix(3).joined(separator: ", ")
-            why = vi ? "ảnh cho ra cách đọc khác tại cùng chỗ (\(others))" : "the photo also gave another reading at the same place (\(others))"
+            why = LocalizedText(en: "the photo also gave another reading at the same place (\(others))", vi: "ảnh cho ra cách đọc khác tại cùng chỗ (\(others))")[language]
         case (_, .blurModel):
-            why = vi ? "đọc từ ảnh bị mờ" : "read from a blurred photo"
+            why = LocalizedText(en: "read from a blurred photo", vi: "đọc từ ảnh bị mờ")[language]
         case (.singleRead, _):
-            why = vi ? "chỉ một đường quét đọc được mã, bộ giải mã thứ hai không xác nhận"
-                     : "read by a single scan line and not confirmed by the second decoder"
+            why = LocalizedText(en: "read by a single scan line and not confirmed by the second decoder", vi: "chỉ một đường quét đọc được mã, bộ giải mã thứ hai không xác nhận")[language]
         default:
-            why = vi ? "chỉ một bộ giải mã đọc được mã, bộ thứ hai không xác nhận"
-                     : "read by one decoder only and not confirmed by the second"
+            why = LocalizedText(en: "read by one decoder only and not confirmed by the second", vi: "chỉ một bộ giải mã đọc được mã, bộ thứ hai không xác nhận")[language]
         }
-        return vi ? "Kết quả đọc chưa chắc chắn (\(why)): hãy so với các chữ số in dưới vạch."
-                  : "Doubtful read (\(why)): compare with the digits printed under the bars."
+        return LocalizedText(en: "Doubtful read (\(why)): compare with the digits printed under the bars.", vi: "Kết quả đọc chưa chắc chắn (\(why)): hãy so với các chữ số in dưới vạch.")[language]
     }
 }

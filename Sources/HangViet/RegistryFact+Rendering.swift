@@ -7,36 +7,34 @@ extension RegistryFact {
     /// Registry brand: Công ty Cổ phần Acecook Việt Nam (Vina Acecook) — brands Acecook, Vina Acecook; owner: foreign group [source: https://…]
     /// ```
     public func textLine(_ language: Language) -> String {
-        let vi = language == .vi
         var text: String
         switch kind {
         case .product:
-            text = (vi ? "Sản phẩm trong sổ đăng ký: " : "Registry product: ") + name
-            if let brand = self[attribute: "brand"] { text += vi ? " (nhãn hiệu \(brand))" : " (brand \(brand))" }
+            text = (LocalizedText(en: "Registry product: ", vi: "Sản phẩm trong sổ đăng ký: ")[language]) + name
+            if let brand = self[attribute: "brand"] { text += LocalizedText(en: " (brand \(brand))", vi: " (nhãn hiệu \(brand))")[language] }
         case .brand:
-            text = (vi ? "Doanh nghiệp/nhãn hiệu theo mã doanh nghiệp \(self[attribute: "company prefix"] ?? ""): "
-                       : "Company/brand for company prefix \(self[attribute: "company prefix"] ?? ""): ") + name
-            if let brands = self[attribute: "brands"], brands != name { text += vi ? " — nhãn hiệu \(brands)" : " — brands \(brands)" }
+            text = (LocalizedText(en: "Company/brand for company prefix \(self[attribute: "company prefix"] ?? ""): ", vi: "Doanh nghiệp/nhãn hiệu theo mã doanh nghiệp \(self[attribute: "company prefix"] ?? ""): ")[language]) + name
+            if let brands = self[attribute: "brands"], brands != name { text += LocalizedText(en: " — brands \(brands)", vi: " — nhãn hiệu \(brands)")[language] }
             if let ownership { text += "; " + Self.ownershipText(ownership, language) }
         case .ocop:
             text = "OCOP: " + name
             if let status = ocop {
-                text += " — " + (status.stars.map { vi ? "\($0) sao" : "\($0) stars" } ?? (vi ? "chưa xếp hạng sao" : "no star rating"))
+                text += " — " + (status.stars.map { LocalizedText(en: "\($0) stars", vi: "\($0) sao")[language] } ?? (LocalizedText(en: "no star rating", vi: "chưa xếp hạng sao")[language]))
                 if let province = status.province { text += ", \(province)" }
                 if let year = status.year { text += ", \(year)" }
                 text += "; " + Self.validityText(status, language)
             }
-            if let producer = self[attribute: "producer"] { text += vi ? "; chủ thể: \(producer)" : "; producer: \(producer)" }
+            if let producer = self[attribute: "producer"] { text += LocalizedText(en: "; producer: \(producer)", vi: "; chủ thể: \(producer)")[language] }
         case .geographicalIndication:
-            text = (vi ? "Chỉ dẫn địa lý: " : "Geographical indication: ") + name
+            text = (LocalizedText(en: "Geographical indication: ", vi: "Chỉ dẫn địa lý: ")[language]) + name
             if let product = self[attribute: "product"] { text += " — \(product)" }
-            if let number = self[attribute: "registration"] { text += vi ? " (số \(number))" : " (no. \(number))" }
+            if let number = self[attribute: "registration"] { text += LocalizedText(en: " (no. \(number))", vi: " (số \(number))")[language] }
         }
         let addresses = source.addresses
         var sourceText = addresses.first ?? source.address
-        if addresses.count > 1 { sourceText += vi ? " và \(addresses.count - 1) nguồn khác" : " and \(addresses.count - 1) more" }
+        if addresses.count > 1 { sourceText += LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] }
         if let licence = source.licence, !source.licenceIsInAddress || addresses.count > 1 { sourceText += "; \(licence)" }
-        return text + " [\(vi ? "nguồn" : "source"): \(sourceText)]"
+        return text + " [\(LocalizedText(en: "source", vi: "nguồn")[language]): \(sourceText)]"
     }
 
     static func ownershipText(_ ownership: Ownership, _ language: Language) -> String {
@@ -51,17 +49,16 @@ extension RegistryFact {
     }
 
     static func validityText(_ status: OCOPStatus, _ language: Language) -> String {
-        let vi = language == .vi
         switch status.validity {
         case .current(let until):
-            if let until { return vi ? "chứng nhận còn hiệu lực đến \(until)" : "certificate valid until \(until)" }
-            return vi ? "chứng nhận còn trong thời hạn 36 tháng" : "certificate within its 36 months"
+            if let until { return LocalizedText(en: "certificate valid until \(until)", vi: "chứng nhận còn hiệu lực đến \(until)")[language] }
+            return LocalizedText(en: "certificate within its 36 months", vi: "chứng nhận còn trong thời hạn 36 tháng")[language]
         case .expired(let since):
-            if let since { return vi ? "chứng nhận đã hết hạn \(since)" : "certificate expired \(since)" }
-            return vi ? "chứng nhận đã hết hạn" : "certificate expired"
-        case .possiblyExpired: return vi ? "chứng nhận có thể đã hết hạn" : "certificate may have expired"
-        case .revoked: return vi ? "chứng nhận đã bị thu hồi" : "certificate revoked"
-        case .unknown: return vi ? "không rõ hiệu lực" : "validity unknown"
+            if let since { return LocalizedText(en: "certificate expired \(since)", vi: "chứng nhận đã hết hạn \(since)")[language] }
+            return LocalizedText(en: "certificate expired", vi: "chứng nhận đã hết hạn")[language]
+        case .possiblyExpired: return LocalizedText(en: "certificate may have expired", vi: "chứng nhận có thể đã hết hạn")[language]
+        case .revoked: return LocalizedText(en: "certificate revoked", vi: "chứng nhận đã bị thu hồi")[language]
+        case .unknown: return LocalizedText(en: "validity unknown", vi: "không rõ hiệu lực")[language]
         }
     }
 

@@ -32,7 +32,7 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
         id = fact.id
         kind = fact.kind.rawValue
         name = fact.name
-        note = fact.note.map { language == .vi ? $0.vi ?? $0.en : $0.en }
+        note = fact.note?.text(language)
         ownership = fact.ownership?.rawValue
         ocop = fact.ocop.map { status in
             OCOP(stars: status.stars, province: status.province, year: status.year, certifiedOn: status.certifiedOn?.description,

@@ -88,7 +88,6 @@ extension Verdict {
 
     /// ``text(_:label:)`` appended as UTF-8 bytes.
     public func appendText(_ language: Language, label: String? = nil, to out: inout [UInt8]) {
-        let vi = language == .vi
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         put(label ?? Self.printable(input))
         put(": ")
@@ -100,22 +99,21 @@ extension Verdict {
             put(" ")
             put(gtin.digits)
             if gtin.format == .upcE || gtin.format == .isbn10 {
-                put(vi ? " (in trên nhãn: " : " (printed: ")
+                put(LocalizedText(en: " (printed: ", vi: " (in trên nhãn: ")[language])
                 put(gtin.printedForm)
                 put(")")
             }
             out.append(0x0A)
         }
         if let prefix, outcome != .invalid {
-            put(vi ? "  Tiền tố GS1 " : "  GS1 prefix ")
+            put(LocalizedText(en: "  GS1 prefix ", vi: "  Tiền tố GS1 ")[language])
             put(prefix.rangeText)
             put(": ")
             put(prefix.name)
             out.append(0x0A)
         }
         if case .known(let company)? = companyPrefix {
-            put(vi ? "  Mã doanh nghiệp \(company.prefix) (\(company.length) chữ số), mã mặt hàng \(company.itemReference)\n"
-                   : "  Company prefix \(company.prefix) (\(company.length) digits), item reference \(company.itemReference)\n")
+            put(LocalizedText(en: "  Company prefix \(company.prefix) (\(company.length) digits), item reference \(company.itemReference)\n", vi: "  Mã doanh nghiệp \(company.prefix) (\(company.length) chữ số), mã mặt hàng \(company.itemReference)\n")[language])
         }
         for element in elements {
             let interpreted = element.interpretationText.map { " = \($0)" } ?? ""

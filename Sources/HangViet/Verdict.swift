@@ -137,9 +137,9 @@ public struct Verdict: Sendable, Hashable {
 
     /// Country name for display: Vietnamese for Viet Nam, else the ISO English short name.
     static func countryName(_ country: Country?, code: String?, _ language: Language) -> String {
-        if country?.alpha2 == "VN" || code == "VN" { return language == .vi ? "Việt Nam" : "Viet Nam" }
+        if country?.alpha2 == "VN" || code == "VN" { return LocalizedText(en: "Viet Nam", vi: "Việt Nam")[language] }
         if let country { return country.name }
-        guard let code else { return language == .vi ? "không rõ nước" : "country not given" }
+        guard let code else { return LocalizedText(en: "country not given", vi: "không rõ nước")[language] }
         return code.split(separator: ";").map { Country(alpha2: String($0))?.name ?? String($0) }.joined(separator: " & ")
     }
 }

@@ -82,7 +82,7 @@ extension HangVietCommand {
             let engine = VerdictEngine(evidenceProvider: try registry.loadSnapshot())
             let printer = ScanPrinter(format: options.outputFormat, language: options.language,
                                       output: BufferedOutput(fd: STDOUT_FILENO))
-            let progress = ProgressBar(total: inputs.count, label: options.language == .vi ? "ảnh" : "images")
+            let progress = ProgressBar(total: inputs.count, label: LocalizedText(en: "images", vi: "ảnh")[options.language])
             try printer.begin()
             var done = 0
             var pending = inputs.makeIterator()

@@ -43,17 +43,16 @@ struct RegistryPrinter {
             try emit(text)
         case .table, .text:
             var text = hasUserFile
-                ? (vi ? "Sổ đăng ký: \(registryPath)\n" : "Registry: \(registryPath)\n")
-                : (vi ? "Sổ đăng ký: dữ liệu gốc đi kèm HangViet (chưa có tệp riêng; lần nhập đầu tiên sẽ tạo \(registryPath))\n"
-                      : "Registry: the bundled seed (no file of yours yet; the first import creates \(registryPath))\n")
-            text += vi ? "  loại           mục  gốc  của bạn\n" : "  kind        entries  seed  yours\n"
+                ? (LocalizedText(en: "Registry: \(registryPath)\n", vi: "Sổ đăng ký: \(registryPath)\n")[language])
+                : (LocalizedText(en: "Registry: the bundled seed (no file of yours yet; the first import creates \(registryPath))\n", vi: "Sổ đăng ký: dữ liệu gốc đi kèm HangViet (chưa có tệp riêng; lần nhập đầu tiên sẽ tạo \(registryPath))\n")[language])
+            text += LocalizedText(en: "  kind        entries  seed  yours\n", vi: "  loại           mục  gốc  của bạn\n")[language]
             for count in stats.counts {
                 text += "  " + count.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
                     + String(count.visible).leftPadded(9) + String(count.seed).leftPadded(6) + String(count.user).leftPadded(7) + "\n"
             }
-            text += vi ? "  \(stats.sources) nguồn\n" : "  \(stats.sources) sources\n"
+            text += LocalizedText(en: "  \(stats.sources) sources\n", vi: "  \(stats.sources) nguồn\n")[language]
             if !stats.seedRejects.isEmpty {
-                text += vi ? "  Dòng dữ liệu gốc bị loại (không đạt kiểm tra):\n" : "  Seed rows left out (they fail HangViet's checks):\n"
+                text += LocalizedText(en: "  Seed rows left out (they fail HangViet's checks):\n", vi: "  Dòng dữ liệu gốc bị loại (không đạt kiểm tra):\n")[language]
                 for reject in stats.seedRejects { text += "    \(reject.file):\(reject.problem.line): \(reject.problem.reason)\n" }
             }
             try emit(text)
@@ -96,14 +95,14 @@ struct RegistryPrinter {
             try emit(text)
         case .table, .text:
             if hits.isEmpty {
-                StandardError.write(vi ? "Không tìm thấy mục nào.\n" : "No entries found.\n")
+                StandardError.write(LocalizedText(en: "No entries found.\n", vi: "Không tìm thấy mục nào.\n")[language])
                 return
             }
             var text = ""
             for hit in hits {
                 text += hit.id.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + Self.summary(hit.entry) + "\n"
-                text += "             " + (vi ? "nguồn: " : "source: ") + (hit.source.addresses.first ?? hit.source.address)
-                if hit.source.addresses.count > 1 { text += vi ? " (và \(hit.source.addresses.count - 1) nguồn khác)" : " (+\(hit.source.addresses.count - 1) more)" }
+                text += "             " + (LocalizedText(en: "source: ", vi: "nguồn: ")[language]) + (hit.source.addresses.first ?? hit.source.address)
+                if hit.source.addresses.count > 1 { text += LocalizedText(en: " (+\(hit.source.addresses.count - 1) more)", vi: " (và \(hit.source.addresses.count - 1) nguồn khác)")[language] }
                 if let licence = hit.source.licence, !hit.source.licenceIsInAddress { text += "; \(licence)" }
                 text += "\n"
             }
@@ -116,13 +115,13 @@ struct RegistryPrinter {
         case .json, .ndjson, .csv:
             try emit(String(decoding: RegistryEntryDocument(entry, source: source).jsonBytes, as: UTF8.self) + "\n")
         case .table, .text:
-            var text = "\(entry.id) (\(origin == .seed ? (vi ? "dữ liệu gốc" : "seed") : (vi ? "của bạn" : "yours")))\n"
+            var text = "\(entry.id) (\(origin == .seed ? (LocalizedText(en: "seed", vi: "dữ liệu gốc")[language]) : (LocalizedText(en: "yours", vi: "của bạn")[language])))\n"
             for (column, value) in entry.fields where !value.isEmpty { text += "  \(column): \(value)\n" }
             text += "  " + fact.textLine(language) + "\n"
-            text += (vi ? "  nguồn:\n" : "  source:\n")
+            text += (LocalizedText(en: "  source:\n", vi: "  nguồn:\n")[language])
             for address in source.addresses { text += "    \(address)\n" }
-            if let title = source.title { text += "  \(vi ? "nhập từ" : "loaded from"): \(title)\(source.retrieved.map { " (\($0))" } ?? "")\n" }
-            if let licence = source.licence { text += "  \(vi ? "giấy phép" : "licence"): \(licence)\n" }
+            if let title = source.title { text += "  \(LocalizedText(en: "loaded from", vi: "nhập từ")[language]): \(title)\(source.retrieved.map { " (\($0))" } ?? "")\n" }
+            if let licence = source.licence { text += "  \(LocalizedText(en: "licence", vi: "giấy phép")[language]): \(licence)\n" }
             try emit(text)
         }
     }
@@ -141,20 +140,18 @@ struct RegistryPrinter {
             w.endObject()
             try emit(w.text + "\n")
         case .table, .text:
-            var text = summary.dryRun ? (vi ? "Chạy thử, không thay đổi gì: " : "Dry run, nothing changed: ") : ""
-            text += vi ? "\(summary.file): \(summary.rows) dòng → \(summary.inserted) mục mới, \(summary.updated) cập nhật"
-                       : "\(summary.file): \(summary.rows) rows → \(summary.inserted) new, \(summary.updated) updated"
-            if summary.overridingSeed > 0 { text += vi ? " (\(summary.overridingSeed) thay mục gốc)" : " (\(summary.overridingSeed) overriding seed entries)" }
-            text += vi ? " trong \(registryPath)\n" : " in \(registryPath)\n"
+            var text = summary.dryRun ? (LocalizedText(en: "Dry run, nothing changed: ", vi: "Chạy thử, không thay đổi gì: ")[language]) : ""
+            text += LocalizedText(en: "\(summary.file): \(summary.rows) rows → \(summary.inserted) new, \(summary.updated) updated", vi: "\(summary.file): \(summary.rows) dòng → \(summary.inserted) mục mới, \(summary.updated) cập nhật")[language]
+            if summary.overridingSeed > 0 { text += LocalizedText(en: " (\(summary.overridingSeed) overriding seed entries)", vi: " (\(summary.overridingSeed) thay mục gốc)")[language] }
+            text += LocalizedText(en: " in \(registryPath)\n", vi: " trong \(registryPath)\n")[language]
             for duplicate in summary.duplicates {
-                text += vi ? "  dòng \(duplicate.line) trùng dòng \(duplicate.earlierLine)\(duplicate.identical ? " (giống hệt)" : ""): giữ dòng sau\n"
-                           : "  line \(duplicate.line) repeats line \(duplicate.earlierLine)\(duplicate.identical ? " (identical)" : ""): the later row is kept\n"
+                text += LocalizedText(en: "  line \(duplicate.line) repeats line \(duplicate.earlierLine)\(duplicate.identical ? " (identical)" : ""): the later row is kept\n", vi: "  dòng \(duplicate.line) trùng dòng \(duplicate.earlierLine)\(duplicate.identical ? " (giống hệt)" : ""): giữ dòng sau\n")[language]
             }
             if !summary.unknownColumns.isEmpty {
-                text += (vi ? "  Bỏ qua cột không dùng: " : "  Ignored unknown columns: ") + summary.unknownColumns.joined(separator: ", ") + "\n"
+                text += (LocalizedText(en: "  Ignored unknown columns: ", vi: "  Bỏ qua cột không dùng: ")[language]) + summary.unknownColumns.joined(separator: ", ") + "\n"
             }
             if let rejectsPath {
-                text += vi ? "  \(summary.rejected.count) dòng lỗi đã ghi vào \(rejectsPath)\n" : "  \(summary.rejected.count) bad rows written to \(rejectsPath)\n"
+                text += LocalizedText(en: "  \(summary.rejected.count) bad rows written to \(rejectsPath)\n", vi: "  \(summary.rejected.count) dòng lỗi đã ghi vào \(rejectsPath)\n")[language]
             }
             try emit(text)
         }

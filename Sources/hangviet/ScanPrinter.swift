@@ -68,8 +68,7 @@ final class ScanPrinter {
         func field(_ s: String) { Verdict.appendCSVField(s, to: &out); out += "," }
         let verdictColumns = Self.verdictColumns
         if report.codes.isEmpty {
-            let vi = language == .vi
-            let message = report.error?.localizedMessage(language, remedyWords: Self.remedyWords) ?? (vi ? "không tìm thấy mã nào" : "no code found")
+            let message = report.error?.localizedMessage(language, remedyWords: Self.remedyWords) ?? (LocalizedText(en: "no code found", vi: "không tìm thấy mã nào")[language])
             field(report.source); field(report.status.rawValue); field(message)
             return out + String(repeating: ",", count: 8 + verdictColumns - 1) + "\n"
         }
@@ -88,26 +87,24 @@ final class ScanPrinter {
     }
 
     private func text(_ report: ScanReport) -> String {
-        let vi = language == .vi
         if let error = report.error {
-            return "\(report.source): \(vi ? "LỖI" : "ERROR") — \(error.localizedMessage(language, remedyWords: Self.remedyWords))\n\n"
+            return "\(report.source): \(LocalizedText(en: "ERROR", vi: "LỖI")[language]) — \(error.localizedMessage(language, remedyWords: Self.remedyWords))\n\n"
         }
         guard let result = report.result else { return "" }
         if report.codes.isEmpty {
             let tried = result.passes.count
-            let note = vi ? "không tìm thấy mã nào (đã thử \(tried) lượt quét)" : "no code found (\(tried) scan passes tried)"
-            return "\(report.source): \(note)\(result.timedOut ? (vi ? ", hết thời gian" : ", time limit reached") : "")\n\n"
+            let note = LocalizedText(en: "no code found (\(tried) scan passes tried)", vi: "không tìm thấy mã nào (đã thử \(tried) lượt quét)")[language]
+            return "\(report.source): \(note)\(result.timedOut ? (LocalizedText(en: ", time limit reached", vi: ", hết thời gian")[language]) : "")\n\n"
         }
         var out = "\(report.source) (\(result.format), \(result.width)×\(result.height)): "
-        out += vi ? "\(report.codes.count) mã\n" : "\(report.codes.count) code\(report.codes.count == 1 ? "" : "s")\n"
+        out += LocalizedText(en: "\(report.codes.count) code\(report.codes.count == 1 ? "" : "s")\n", vi: "\(report.codes.count) mã\n")[language]
         for code in report.codes {
             let symbol = code.symbol
-            let shown = symbol.isBinary ? (vi ? "dữ liệu nhị phân, \(symbol.bytes.count) byte" : "binary data, \(symbol.bytes.count) bytes")
+            let shown = symbol.isBinary ? (LocalizedText(en: "binary data, \(symbol.bytes.count) bytes", vi: "dữ liệu nhị phân, \(symbol.bytes.count) byte")[language])
                 : Verdict.printable(symbol.text, limit: 80)
             out += "  \(symbol.symbology) \(shown)"
             if let addOn = symbol.addOn { out += " + \(addOn)" }
-            out += vi ? "  [lượt: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n"
-                      : "  [pass: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n"
+            out += LocalizedText(en: "  [pass: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n", vi: "  [lượt: \(symbol.pass.rawValue); \(Self.confidenceText(symbol.confidence, language))]\n")[language]
             if let verdict = code.verdict {
                 let block = verdict.text(language)
                 for line in block.split(separator: "\n", omittingEmptySubsequences: false) where !line.isEmpty {
@@ -120,15 +117,14 @@ final class ScanPrinter {
 
     /// "confirmed" / "đã xác nhận", or the doubtful level and the other readings.
     static func confidenceText(_ confidence: ReadConfidence, _ language: Language) -> String {
-        let vi = language == .vi
         let level: String
         switch confidence.level {
-        case .confirmed: return vi ? "đã xác nhận" : "confirmed"
-        case .unconfirmed: level = vi ? "chưa xác nhận" : "unconfirmed"
-        case .singleRead: level = vi ? "chỉ một đường quét" : "single read"
-        case .conflicting: level = vi ? "có cách đọc khác" : "conflicting"
+        case .confirmed: return LocalizedText(en: "confirmed", vi: "đã xác nhận")[language]
+        case .unconfirmed: level = LocalizedText(en: "unconfirmed", vi: "chưa xác nhận")[language]
+        case .singleRead: level = LocalizedText(en: "single read", vi: "chỉ một đường quét")[language]
+        case .conflicting: level = LocalizedText(en: "conflicting", vi: "có cách đọc khác")[language]
         }
-        let others = confidence.alternatives.isEmpty ? "" : (vi ? ", cách đọc khác: " : ", other readings: ") + confidence.alternatives.joined(separator: ", ")
-        return (vi ? "chưa chắc chắn: " : "doubtful: ") + level + others
+        let others = confidence.alternatives.isEmpty ? "" : (LocalizedText(en: ", other readings: ", vi: ", cách đọc khác: ")[language]) + confidence.alternatives.joined(separator: ", ")
+        return (LocalizedText(en: "doubtful: ", vi: "chưa chắc chắn: ")[language]) + level + others
     }
 }

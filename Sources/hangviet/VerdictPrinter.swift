@@ -77,13 +77,12 @@ final class VerdictPrinter {
     private static let widths = [18, 30, 26]
 
     private func tableHeader() -> String {
-        let vi = language == .vi
-        let titles = vi ? ["MÃ", "KẾT LUẬN", "NƠI CẤP MÃ", "CHI TIẾT"] : ["CODE", "VERDICT", "ISSUER", "DETAIL"]
+        let titles = [LocalizedText(en: "CODE", vi: "MÃ"), LocalizedText(en: "VERDICT", vi: "KẾT LUẬN"),
+                      LocalizedText(en: "ISSUER", vi: "NƠI CẤP MÃ"), LocalizedText(en: "DETAIL", vi: "CHI TIẾT")].map { $0[language] }
         return Self.columns(titles) + "\n"
     }
 
     private func tableRow(_ verdict: Verdict) -> String {
-        let vi = language == .vi
         let issuer: String
         if let prefix = verdict.prefix, verdict.outcome != .invalid {
             issuer = prefix.isoCountryCodes.map { "\(prefix.name) (\($0))" } ?? prefix.name
@@ -98,9 +97,9 @@ final class VerdictPrinter {
         case .declaredVietnameseOrigin, .declaredForeignOrigin:
             detail = verdict.countryOfOrigin.map { "AI 422 = \(String($0.code))" + ($0.country.map { " (\($0.name))" } ?? "") } ?? ""
         default:
-            detail = verdict.companyPrefix?.companyPrefix.map { vi ? "mã doanh nghiệp \($0)" : "company prefix \($0)" } ?? ""
+            detail = verdict.companyPrefix?.companyPrefix.map { LocalizedText(en: "company prefix \($0)", vi: "mã doanh nghiệp \($0)")[language] } ?? ""
             if case .unknownLength(let block)? = verdict.companyPrefix {
-                detail = vi ? "khối \(block): chưa rõ độ dài mã DN" : "block \(block): company prefix length unknown"
+                detail = LocalizedText(en: "block \(block): company prefix length unknown", vi: "khối \(block): chưa rõ độ dài mã DN")[language]
             }
         }
         for fact in verdict.registryFacts { detail += (detail.isEmpty ? "" : "; ") + fact.name }
@@ -127,17 +126,16 @@ final class VerdictPrinter {
 extension Outcome {
     /// A short label for tables.
     func label(_ language: Language) -> String {
-        let vi = language == .vi
         switch self {
-        case .declaredVietnameseOrigin: return vi ? "Khai báo xuất xứ Việt Nam" : "Declared origin: Viet Nam"
-        case .declaredForeignOrigin: return vi ? "Khai báo xuất xứ nước ngoài" : "Declared origin: foreign"
-        case .vietnameseRegistrant: return vi ? "Đăng ký mã tại VN (893)" : "Vietnamese registrant (893)"
-        case .foreignRegistrant: return vi ? "Đăng ký mã ở nước ngoài" : "Foreign registrant"
-        case .vietnameseBook: return vi ? "Sách Việt Nam" : "Vietnamese book"
-        case .foreignBook: return vi ? "Sách nước ngoài" : "Foreign book"
-        case .notApplicable: return vi ? "Không áp dụng" : "Not applicable"
-        case .invalid: return vi ? "KHÔNG HỢP LỆ" : "INVALID"
-        case .unknown: return vi ? "Không xác định" : "Unknown"
+        case .declaredVietnameseOrigin: return LocalizedText(en: "Declared origin: Viet Nam", vi: "Khai báo xuất xứ Việt Nam")[language]
+        case .declaredForeignOrigin: return LocalizedText(en: "Declared origin: foreign", vi: "Khai báo xuất xứ nước ngoài")[language]
+        case .vietnameseRegistrant: return LocalizedText(en: "Vietnamese registrant (893)", vi: "Đăng ký mã tại VN (893)")[language]
+        case .foreignRegistrant: return LocalizedText(en: "Foreign registrant", vi: "Đăng ký mã ở nước ngoài")[language]
+        case .vietnameseBook: return LocalizedText(en: "Vietnamese book", vi: "Sách Việt Nam")[language]
+        case .foreignBook: return LocalizedText(en: "Foreign book", vi: "Sách nước ngoài")[language]
+        case .notApplicable: return LocalizedText(en: "Not applicable", vi: "Không áp dụng")[language]
+        case .invalid: return LocalizedText(en: "INVALID", vi: "KHÔNG HỢP LỆ")[language]
+        case .unknown: return LocalizedText(en: "Unknown", vi: "Không xác định")[language]
         }
     }
 }

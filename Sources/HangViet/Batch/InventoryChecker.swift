@@ -49,14 +49,14 @@ public struct InventoryChecker: Sendable {
                 ? "dòng có \(fieldCount) cột nhưng tiêu đề có \(columns.header.count) (dấu phân cách không có ngoặc kép trong một giá trị?)"
                 : "the row has \(fieldCount) fields but the header has \(columns.header.count) (an unquoted delimiter inside a value?)"
         } else if !record.fieldIsASCII(columns.barcode) && !record.fieldIsValidUTF8(columns.barcode) {
-            rowProblem = language == .vi ? "ô mã vạch không phải văn bản UTF-8" : "the barcode cell is not UTF-8 text"
+            rowProblem = LocalizedText(en: "the barcode cell is not UTF-8 text", vi: "ô mã vạch không phải văn bản UTF-8")[language]
         }
         let code = record.field(columns.barcode) ?? ""
         let result: Verdict
         if let rowProblem {
             result = engine.invalid(input: code, error: GS1Error(.malformedElementString, rowProblem))
         } else if code.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            let problem = language == .vi ? "ô mã vạch trống" : "the barcode cell is empty"
+            let problem = LocalizedText(en: "the barcode cell is empty", vi: "ô mã vạch trống")[language]
             rowProblem = problem
             result = engine.invalid(input: code, error: GS1Error(.empty, problem))
         } else {

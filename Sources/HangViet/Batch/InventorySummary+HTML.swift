@@ -6,7 +6,6 @@ extension InventorySummary {
     /// One self-contained HTML page (no scripts, fonts or images fetched): the headline shares,
     /// a stacked bar per weight, the outcome counts, top foreign issuers and the first invalid rows.
     public func html(_ language: Language, file: String?) -> String {
-        let vi = language == .vi
         func e(_ text: String) -> String {
             var out = ""
             for character in text {
@@ -22,8 +21,9 @@ extension InventorySummary {
         }
         let colours: [ShareCategory: String] = [.confirmed: "#1a7f37", .registrantOnly: "#8fd19e",
                                                 .registrantForeignGroup: "#f2cc60", .other: "#b7b7b7"]
-        let names: [Weight: String] = vi ? [.sku: "Theo SKU", .quantity: "Theo số lượng", .value: "Theo giá trị"]
-                                         : [.sku: "By SKU", .quantity: "By quantity", .value: "By value"]
+        let names: [Weight: String] = [.sku: LocalizedText(en: "By SKU", vi: "Theo SKU")[language],
+                                       .quantity: LocalizedText(en: "By quantity", vi: "Theo số lượng")[language],
+                                       .value: LocalizedText(en: "By value", vi: "Theo giá trị")[language]]
         var bars = ""
         for (row, weight) in weights.enumerated() {
             let y = 10 + row * 46
@@ -58,10 +58,10 @@ extension InventorySummary {
         for row in invalidRows.prefix(100) {
             invalidRowsHTML += "<tr><td class=\"n\">\(row.line)</td><td>\(e(row.input))</td><td>\(e(row.reason))</td></tr>"
         }
-        let title = vi ? "HangViet: tỷ lệ hàng Việt" : "HangViet: share of Vietnamese goods"
+        let title = LocalizedText(en: "HangViet: share of Vietnamese goods", vi: "HangViet: tỷ lệ hàng Việt")[language]
         return """
         <!DOCTYPE html>
-        <html lang="\(vi ? "vi" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <html lang="\(LocalizedText(en: "en", vi: "vi")[language])"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
         <title>\(e(title))</title>
         <style>
         body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
@@ -71,16 +71,16 @@ extension InventorySummary {
         table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:.25em .75em;text-align:left}.n{text-align:right}
         </style></head><body>
         <h1>\(e(title))</h1>
-        <p class="note">\(e(file ?? "")) — \(rows) \(vi ? "dòng" : "rows"), \(invalidCount) \(vi ? "mã lỗi" : "invalid")</p>
-        <p><span class="big">\(confirmed)</span> \(vi ? "có xác nhận là hàng Việt (khai báo xuất xứ hoặc sổ đăng ký)" : "confirmed Vietnamese (declared origin or registry)")</p>
-        <p>\(vi ? "Tối đa" : "At most") <b>\(upper)</b> \(vi ? "nếu tính mọi mã 893. Mã 893 chỉ cho biết doanh nghiệp đăng ký mã qua GS1 Việt Nam, không chứng minh hàng sản xuất tại Việt Nam." : "counting every 893 number. 893 only shows the number was licensed through GS1 Vietnam; it does not prove the goods were made in Viet Nam.")</p>
+        <p class="note">\(e(file ?? "")) — \(rows) \(LocalizedText(en: "rows", vi: "dòng")[language]), \(invalidCount) \(LocalizedText(en: "invalid", vi: "mã lỗi")[language])</p>
+        <p><span class="big">\(confirmed)</span> \(LocalizedText(en: "confirmed Vietnamese (declared origin or registry)", vi: "có xác nhận là hàng Việt (khai báo xuất xứ hoặc sổ đăng ký)")[language])</p>
+        <p>\(LocalizedText(en: "At most", vi: "Tối đa")[language]) <b>\(upper)</b> \(LocalizedText(en: "counting every 893 number. 893 only shows the number was licensed through GS1 Vietnam; it does not prove the goods were made in Viet Nam.", vi: "nếu tính mọi mã 893. Mã 893 chỉ cho biết doanh nghiệp đăng ký mã qua GS1 Việt Nam, không chứng minh hàng sản xuất tại Việt Nam.")[language])</p>
         <svg width="740" height="\(height)" role="img" aria-label="\(e(title))">\(bars)</svg>
         <ul class="k">\(legend)</ul>
-        <h2>\(vi ? "Kết luận theo mã" : "Outcomes")</h2><table>\(outcomeRows)</table>
-        <h2>\(vi ? "Tổ chức cấp mã nước ngoài nhiều nhất" : "Top foreign issuers")</h2><table>\(issuerRows)</table>
-        <h2>\(vi ? "Mã lỗi" : "Invalid codes") (\(invalidCount))</h2>
-        <table><tr><th>\(vi ? "Dòng" : "Line")</th><th>\(vi ? "Mã" : "Code")</th><th>\(vi ? "Lý do" : "Reason")</th></tr>\(invalidRowsHTML)</table>
-        <p class="note">\(vi ? "Mã vạch hợp lệ không chứng minh hàng thật: mã có thể bị sao chép." : "A valid barcode does not prove a genuine product: codes can be copied.")</p>
+        <h2>\(LocalizedText(en: "Outcomes", vi: "Kết luận theo mã")[language])</h2><table>\(outcomeRows)</table>
+        <h2>\(LocalizedText(en: "Top foreign issuers", vi: "Tổ chức cấp mã nước ngoài nhiều nhất")[language])</h2><table>\(issuerRows)</table>
+        <h2>\(LocalizedText(en: "Invalid codes", vi: "Mã lỗi")[language]) (\(invalidCount))</h2>
+        <table><tr><th>\(LocalizedText(en: "Line", vi: "Dòng")[language])</th><th>\(LocalizedText(en: "Code", vi: "Mã")[language])</th><th>\(LocalizedText(en: "Reason", vi: "Lý do")[language])</th></tr>\(invalidRowsHTML)</table>
+        <p class="note">\(LocalizedText(en: "A valid barcode does not prove a genuine product: codes can be copied.", vi: "Mã vạch hợp lệ không chứng minh hàng thật: mã có thể bị sao chép.")[language])</p>
         </body></html>
 
         """

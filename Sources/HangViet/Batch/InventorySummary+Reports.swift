@@ -20,15 +20,14 @@ extension InventorySummary {
 
     /// The readable summary for the terminal (stderr).
     public func text(_ language: Language) -> String {
-        let vi = language == .vi
         var out = ""
         let notCounted = rowsByCategory[.notCounted] ?? 0
-        out += vi ? "Số dòng: \(Self.grouped(Double(rows))) (mã lỗi: \(invalidCount); không tính: \(notCounted))\n"
-                  : "Rows: \(Self.grouped(Double(rows))) (invalid codes: \(invalidCount); not counted: \(notCounted))\n"
+        out += LocalizedText(en: "Rows: \(Self.grouped(Double(rows))) (invalid codes: \(invalidCount); not counted: \(notCounted))\n", vi: "Số dòng: \(Self.grouped(Double(rows))) (mã lỗi: \(invalidCount); không tính: \(notCounted))\n")[language]
         let weights = self.weights
-        let names: [Weight: String] = vi ? [.sku: "theo SKU", .quantity: "theo số lượng", .value: "theo giá trị"]
-                                         : [.sku: "by SKU", .quantity: "by quantity", .value: "by value"]
-        out += (vi ? "Tỷ lệ hàng Việt" : "Share of Vietnamese goods").padding(toLength: 56, withPad: " ", startingAt: 0)
+        let names: [Weight: String] = [.sku: LocalizedText(en: "by SKU", vi: "theo SKU")[language],
+                                       .quantity: LocalizedText(en: "by quantity", vi: "theo số lượng")[language],
+                                       .value: LocalizedText(en: "by value", vi: "theo giá trị")[language]]
+        out += (LocalizedText(en: "Share of Vietnamese goods", vi: "Tỷ lệ hàng Việt")[language]).padding(toLength: 56, withPad: " ", startingAt: 0)
         for weight in weights { out += names[weight]!.leftPadded(15) }
         out += "\n"
         for category in Self.shownCategories {
@@ -39,26 +38,24 @@ extension InventorySummary {
         let confirmed = share(.confirmed, by: .sku)
         let upper = [ShareCategory.confirmed, .registrantOnly, .registrantForeignGroup].compactMap { share($0, by: .sku) }.reduce(0, +)
         if confirmed != nil {
-            out += vi ? "  → Có xác nhận: \(Self.percent(confirmed)); tối đa \(Self.percent(upper)) nếu tính cả mã 893 (mã 893 không chứng minh xuất xứ).\n"
-                      : "  → Confirmed: \(Self.percent(confirmed)); at most \(Self.percent(upper)) counting every 893 number (893 is not proof of origin).\n"
+            out += LocalizedText(en: "  → Confirmed: \(Self.percent(confirmed)); at most \(Self.percent(upper)) counting every 893 number (893 is not proof of origin).\n", vi: "  → Có xác nhận: \(Self.percent(confirmed)); tối đa \(Self.percent(upper)) nếu tính cả mã 893 (mã 893 không chứng minh xuất xứ).\n")[language]
         }
         if !outcomes.isEmpty {
-            out += vi ? "Kết luận: " : "Outcomes: "
+            out += LocalizedText(en: "Outcomes: ", vi: "Kết luận: ")[language]
             out += outcomes.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n"
         }
         let top = topForeignIssuers(5)
         if !top.isEmpty {
-            out += (vi ? "Nước ngoài nhiều nhất: " : "Top foreign issuers: ") + top.map { "\($0.name) \($0.rows)" }.joined(separator: ", ") + "\n"
+            out += (LocalizedText(en: "Top foreign issuers: ", vi: "Nước ngoài nhiều nhất: ")[language]) + top.map { "\($0.name) \($0.rows)" }.joined(separator: ", ") + "\n"
         }
         if invalidCount > 0 {
-            out += vi ? "Mã lỗi (dòng): " : "Invalid codes (line): "
+            out += LocalizedText(en: "Invalid codes (line): ", vi: "Mã lỗi (dòng): ")[language]
             out += invalidRows.prefix(10).map { "\($0.line)" }.joined(separator: ", ")
-            if invalidCount > 10 { out += vi ? " … (\(invalidCount) dòng)" : " … (\(invalidCount) rows)" }
+            if invalidCount > 10 { out += LocalizedText(en: " … (\(invalidCount) rows)", vi: " … (\(invalidCount) dòng)")[language] }
             out += "\n"
         }
         if badNumberCount > 0 {
-            out += vi ? "Số lượng/giá không đọc được (không tính vào tỷ lệ có trọng số): \(badNumberCount), dòng "
-                      : "Quantities/prices that are not numbers (left out of weighted shares): \(badNumberCount), lines "
+            out += LocalizedText(en: "Quantities/prices that are not numbers (left out of weighted shares): \(badNumberCount), lines ", vi: "Số lượng/giá không đọc được (không tính vào tỷ lệ có trọng số): \(badNumberCount), dòng ")[language]
             out += badNumbers.prefix(10).map { "\($0.line)" }.joined(separator: ", ") + "\n"
         }
         return out
