@@ -94,25 +94,30 @@ public struct Verdict: Sendable, Hashable {
     /// "codes can be copied" last.
     public var caveats: [Caveat] {
         var all: [Caveat] = []
+        forEachCaveat { all.append($0) }
+        return all
+    }
+
+    /// The caveats in ``caveats``' order, without building the list.
+    func forEachCaveat(_ body: (Caveat) -> Void) {
         var flags = flags
         if let readConfidence, readConfidence.isDoubtful {
             // Misread digits, not a forged label, are the likelier cause: say that instead.
-            all.append(.doubtfulRead(readConfidence))
+            body(.doubtfulRead(readConfidence))
             flags.remove([.possibleMisprintOrForgery, .unassignedPrefix])
         }
         for (flag, caveat) in CaveatFlags.ordered where flags.contains(flag) {
             switch flag {
             case .companyPrefixLengthUnknown:
-                if case .unknownLength(let block)? = companyPrefix { all.append(.companyPrefixLengthUnknown(block: block)) }
+                if case .unknownLength(let block)? = companyPrefix { body(.companyPrefixLengthUnknown(block: block)) }
             case .disputedPrefix:
-                if let other = prefix?.disputedReading { all.append(.disputedPrefix(otherReading: other)) }
+                if let other = prefix?.disputedReading { body(.disputedPrefix(otherReading: other)) }
             default:
-                if let caveat { all.append(caveat) }
+                if let caveat { body(caveat) }
             }
         }
-        all += Caveat.registryCaveats(registryFacts)
-        if flags.contains(.codesCanBeCopied) { all.append(.codesCanBeCopied) }
-        return all
+        for fact in registryFacts { Caveat.forEachRegistryCaveat(of: fact, body) }
+        if flags.contains(.codesCanBeCopied) { body(.codesCanBeCopied) }
     }
 
     /// The Vietnamese ISBN analysis.
@@ -180,17 +185,19 @@ extension Caveat {
     /// not current, foreign geographical indications.
     static func registryCaveats(_ facts: [RegistryFact]) -> [Caveat] {
         var caveats: [Caveat] = []
-        for fact in facts {
-            switch fact.ownership {
-            case .foreignGroup?: caveats.append(.foreignGroupBrand(fact))
-            case .unverified?: caveats.append(.ownershipUnverified(fact))
-            default: break
-            }
-            if let status = fact.ocop, !status.validity.isCurrent { caveats.append(.ocopNotCurrent(fact)) }
-            if fact.kind == .geographicalIndication, let country = fact[attribute: "country"], country != "VN" {
-                caveats.append(.foreignGeographicalIndication(fact))
-            }
-        }
+        for fact in facts { forEachRegistryCaveat(of: fact) { caveats.append($0) } }
         return caveats
+    }
+
+    static func forEachRegistryCaveat(of fact: RegistryFact, _ body: (Caveat) -> Void) {
+        switch fact.ownership {
+        case .foreignGroup?: body(.foreignGroupBrand(fact))
+        case .unverified?: body(.ownershipUnverified(fact))
+        default: break
+        }
+        if let status = fact.ocop, !status.validity.isCurrent { body(.ocopNotCurrent(fact)) }
+        if fact.kind == .geographicalIndication, let country = fact[attribute: "country"], country != "VN" {
+            body(.foreignGeographicalIndication(fact))
+        }
     }
 }

@@ -139,7 +139,7 @@ public struct VerdictDocument: Encodable, Sendable, Equatable {
             ISBN(group: "978-" + isbn.group, registrant: isbn.registrant, hyphenated: isbn.hyphenated,
                  publisher: isbn.publisher?.name, source: isbn.range?.source)
         }
-        for item in verdict.evidence {
+        for item in verdict.details {   // ISSN, links and text are details: no need to build `evidence`
             switch item {
             case .issn(let issn): if self.issn == nil { self.issn = issn }
             case .digitalLink(let host, let uri): if digitalLink == nil { digitalLink = DigitalLink(host: host, uri: uri) }
@@ -152,10 +152,12 @@ public struct VerdictDocument: Encodable, Sendable, Equatable {
             CountryOfOrigin(numeric: origin.code, alpha2: origin.country?.alpha2,
                             name: origin.country.map { Verdict.countryName($0, code: nil, language) })
         }
-        let elements = verdict.elements
-        self.elements = elements.isEmpty ? nil : elements.map { element in
-            Element(ai: element.code, title: element.identifier.title, value: element.value, interpreted: element.interpretationText)
+        var elements: [Element] = []
+        for case .element(let element) in verdict.details {
+            elements.append(Element(ai: element.code, title: element.identifier.title, value: element.value,
+                                    interpreted: element.interpretationText))
         }
+        self.elements = elements.isEmpty ? nil : elements
         let facts = verdict.registryFacts
         registry = facts.isEmpty ? nil : facts.map { RegistryFactDocument($0, language: language) }
         error = verdict.error.map { error in
@@ -163,7 +165,10 @@ public struct VerdictDocument: Encodable, Sendable, Equatable {
                         expectedCheckDigit: error.expectedCheckDigit.map(String.init),
                         foundCheckDigit: error.foundCheckDigit.map(String.init), ai: error.applicationIdentifier)
         }
-        caveats = verdict.caveats.map { CaveatDocument(code: $0.code, message: $0.message(language)) }
+        var caveats: [CaveatDocument] = []
+        caveats.reserveCapacity(4)
+        verdict.forEachCaveat { caveats.append(CaveatDocument(code: $0.code, message: $0.message(language))) }
+        self.caveats = caveats
     }
 }
 
