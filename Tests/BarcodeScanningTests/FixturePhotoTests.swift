@@ -1,4 +1,4 @@
-@testable import BarcodeScanning
+import BarcodeScanning
 import Foundation
 import GS1
 import Testing

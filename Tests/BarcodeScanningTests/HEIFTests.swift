@@ -1,4 +1,4 @@
-@testable import BarcodeScanning
+import BarcodeScanning
 import CHeif
 import Testing
 

@@ -1,4 +1,4 @@
-@testable import BarcodeScanning
+import BarcodeScanning
 import Testing
 
 @Suite("QR byte decoding")

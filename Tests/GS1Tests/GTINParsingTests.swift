@@ -1,5 +1,5 @@
 import Testing
-@testable import GS1
+import GS1
 
 @Suite("GTIN parsing and normalisation")
 struct GTINParsingTests {

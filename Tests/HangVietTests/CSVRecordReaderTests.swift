@@ -1,5 +1,5 @@
 import Testing
-@testable import HangViet
+import HangViet
 
 @Suite("Streaming CSV records and cutting pieces at record boundaries")
 struct CSVRecordReaderTests {

@@ -1,7 +1,7 @@
 import Foundation
 import OriginRegistry
 import Testing
-@testable import HangViet
+import HangViet
 
 /// The inventory pipeline `hangviet batch` runs, called in-process as a library user (or the
 /// server) would: every row once, in input order, across pieces checked in parallel.

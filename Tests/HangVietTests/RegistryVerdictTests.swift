@@ -1,7 +1,7 @@
 import GS1
 import OriginRegistry
 import Testing
-@testable import HangViet
+import HangViet
 
 /// Verdicts with the bundled registry: the facts users act on, with their sources and caveats.
 @Suite("Verdicts with the registry")

@@ -1,7 +1,7 @@
 import BarcodeScanning
 import Foundation
 import Testing
-@testable import HangViet
+import HangViet
 
 /// Verdicts on codes read from photos carry the read's confidence: a doubtful read says so and
 /// is never called a possible forgery.

@@ -3,7 +3,7 @@ import Foundation
 import GS1
 import OriginRegistry
 import Testing
-@testable import HangViet
+import HangViet
 
 @Suite("Verdicts")
 struct VerdictTests {
