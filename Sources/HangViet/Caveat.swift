@@ -36,6 +36,9 @@ public enum Caveat: Sendable, Hashable {
     case alsoValidEAN8
     /// A registry brand whose Vietnamese ownership is not verified.
     case ownershipUnverified(RegistryFact)
+    /// Brands seen with this company prefix in crowd-sourced data (Open Food Facts tags): not
+    /// companies, owners not verified.
+    case brandTagsOnly([String])
     /// A registry brand controlled by a foreign group (the fact's note says which).
     case foreignGroupBrand(RegistryFact)
     /// An OCOP rating whose certificate has expired, may have expired, or was revoked.
@@ -61,6 +64,7 @@ public enum Caveat: Sendable, Hashable {
         case .digitalLinkNotFetched: return "digital-link-not-fetched"
         case .alsoValidEAN8: return "also-valid-ean8"
         case .ownershipUnverified: return "ownership-unverified"
+        case .brandTagsOnly: return "brand-tags-not-companies"
         case .foreignGroupBrand: return "foreign-group-brand"
         case .ocopNotCurrent: return "ocop-not-current"
         case .foreignGeographicalIndication: return "foreign-geographical-indication"
@@ -129,6 +133,10 @@ public enum Caveat: Sendable, Hashable {
             return "These 8 digits are also a valid EAN-8; they were read as UPC-E."
         case (.alsoValidEAN8, .vi):
             return "8 chữ số này cũng là mã EAN-8 hợp lệ; chúng được đọc theo UPC-E."
+        case (.brandTagsOnly(let names), .en):
+            return "Registry: \(names.map { "“\($0)”" }.joined(separator: ", ")) \(names.count == 1 ? "is a brand" : "are brands") Open Food Facts contributors tagged with this prefix: not companies, and their owners are not verified."
+        case (.brandTagsOnly(let names), .vi):
+            return "Sổ đăng ký: \(names.map { "“\($0)”" }.joined(separator: ", ")) là nhãn hiệu do người đóng góp Open Food Facts gắn với tiền tố này: không phải doanh nghiệp, chủ sở hữu chưa được xác minh."
         case (.ownershipUnverified(let fact), .en):
             return "Registry: the Vietnamese ownership of “\(fact.name)” is not verified" + Caveat.noteSuffix(fact, .en)
         case (.ownershipUnverified(let fact), .vi):

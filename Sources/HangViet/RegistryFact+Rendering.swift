@@ -74,3 +74,17 @@ extension RegistrySource {
         SourceDocument(self).write(to: &w, key: key)
     }
 }
+
+extension RegistryFact {
+    /// Brand tags (``isBrandTag``) on one line: "Brands seen with this prefix (Open Food Facts
+    /// tags, not companies): Kingcook, Oh Ricey [source: …]".
+    public static func brandTagsLine(_ tags: [RegistryFact], _ language: Language) -> String {
+        let names = tags.map(\.name).joined(separator: ", ")
+        var addresses: [String] = []
+        for tag in tags { for address in tag.source.addresses where !addresses.contains(address) { addresses.append(address) } }
+        let more = addresses.count > 1 ? LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] : ""
+        return LocalizedText(en: "Brands seen with this prefix (Open Food Facts tags, not companies): ",
+                             vi: "Nhãn hiệu từng thấy với tiền tố này (thẻ Open Food Facts, không phải doanh nghiệp): ")[language]
+            + names + LocalizedText(en: " [source: ", vi: " [nguồn: ")[language] + (addresses.first ?? "") + more + "]"
+    }
+}

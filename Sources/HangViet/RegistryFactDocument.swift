@@ -16,6 +16,8 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
     public var ocop: OCOP?
     public var attributes: RegistryEntryDocument.Fields?
     public var source: SourceDocument
+    /// True for a brand tag (crowd-sourced brand seen with the prefix, not a company); left out otherwise.
+    public var brandTag: Bool?
 
     /// An OCOP rating and whether it is current (certificates last 36 months).
     public struct OCOP: Encodable, Sendable, Equatable {
@@ -40,6 +42,7 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
         }
         attributes = fact.attributes.isEmpty ? nil : RegistryEntryDocument.Fields(pairs: fact.attributes.map { ($0.key, $0.value) })
         source = SourceDocument(fact.source)
+        brandTag = fact.isBrandTag ? true : nil
     }
 
     /// Appends the fact as one JSON object.
@@ -67,6 +70,7 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
             w.endObject()
         }
         source.write(to: &w)
+        w.field("brandTag", brandTag)
         w.endObject()
     }
 }

@@ -1,3 +1,4 @@
+import OriginRegistry
 import GS1
 
 extension Verdict {
@@ -119,9 +120,16 @@ extension Verdict {
             let interpreted = element.interpretationText.map { " = \($0)" } ?? ""
             put("  (\(element.code)) \(element.identifier.title): \(element.value)\(interpreted)\n")
         }
-        for fact in registryFacts {
+        for fact in registryFacts where !fact.isBrandTag {
             put("  ")
             put(fact.textLine(language))
+            out.append(0x0A)
+        }
+        let tags = registryFacts.filter(\.isBrandTag)
+        if !tags.isEmpty {
+            // Crowd-sourced brand tags: one line, never as companies.
+            put("  ")
+            put(RegistryFact.brandTagsLine(tags, language))
             out.append(0x0A)
         }
         for caveat in caveats {

@@ -116,7 +116,11 @@ public struct Verdict: Sendable, Hashable {
                 if let caveat { body(caveat) }
             }
         }
-        for fact in registryFacts { Caveat.forEachRegistryCaveat(of: fact, body) }
+        var tags: [String] = []
+        for fact in registryFacts {
+            if fact.isBrandTag { tags.append(fact.name) } else { Caveat.forEachRegistryCaveat(of: fact, body) }
+        }
+        if !tags.isEmpty { body(.brandTagsOnly(tags)) }
         if flags.contains(.codesCanBeCopied) { body(.codesCanBeCopied) }
     }
 
@@ -185,7 +189,11 @@ extension Caveat {
     /// not current, foreign geographical indications.
     static func registryCaveats(_ facts: [RegistryFact]) -> [Caveat] {
         var caveats: [Caveat] = []
-        for fact in facts { forEachRegistryCaveat(of: fact) { caveats.append($0) } }
+        var tags: [String] = []
+        for fact in facts {
+            if fact.isBrandTag { tags.append(fact.name) } else { forEachRegistryCaveat(of: fact) { caveats.append($0) } }
+        }
+        if !tags.isEmpty { caveats.append(.brandTagsOnly(tags)) }
         return caveats
     }
 

@@ -244,6 +244,7 @@ components:
               ocop: {type: object}
               attributes: {type: object}
               source: {type: object}
+              brandTag: {type: boolean, description: "a brand seen with the prefix in Open Food Facts tags, not a company"}
         error: {type: object}
         caveats:
           type: array

@@ -52,9 +52,14 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
     public let ocop: OCOPStatus?
     public let attributes: [Attribute]
     public let source: RegistrySource
+    /// True for a brand seen with a company prefix in crowd-sourced data (Open Food Facts tags)
+    /// with no company named and no verified owner: a brand tag, not a company, shown as such and
+    /// never ranked above one.
+    public let isBrandTag: Bool
 
     public init(id: String, kind: Kind, name: String, note: LocalizedNote? = nil, ownership: Ownership? = nil,
-                ocop: OCOPStatus? = nil, attributes: [Attribute] = [], source: RegistrySource) {
+                ocop: OCOPStatus? = nil, attributes: [Attribute] = [], source: RegistrySource, isBrandTag: Bool = false) {
+        self.isBrandTag = isBrandTag
         self.id = id
         self.kind = kind
         self.name = name
@@ -67,7 +72,7 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
 
     public static func == (lhs: RegistryFact, rhs: RegistryFact) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.note == rhs.note && lhs.ownership == rhs.ownership
-            && lhs.ocop == rhs.ocop && lhs.attributes == rhs.attributes && lhs.source == rhs.source)
+            && lhs.ocop == rhs.ocop && lhs.attributes == rhs.attributes && lhs.source == rhs.source && lhs.isBrandTag == rhs.isBrandTag)
     }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     public var description: String { "\(kind.rawValue) \(id): \(name)" }

@@ -23,7 +23,7 @@ extension RegistrySnapshot {
             : RegistrySource(address: addresses.joined(separator: " ; "), title: sources.first?.title,
                              licence: licences.isEmpty ? nil : licences.joined(separator: ", "))
         return RegistryFact(id: "brand:\(first.id ?? 0)", kind: .brand, name: first.company ?? first.name, note: note,
-                            ownership: first.ownership, attributes: attributes, source: source)
+                            ownership: first.ownership, attributes: attributes, source: source, isBrandTag: first.company == nil && first.ownership == .unverified)
     }
 
     static func fact(_ ocop: OCOPRecord, _ source: RegistrySource, asOf: CalendarDate) -> RegistryFact {

@@ -79,6 +79,10 @@ public final class RegistrySnapshot: Sendable {
                 asserted.insert(prefix.count)
             }
         }
+        // Companies named by a source come before brand tags (crowd-sourced): a tag never outranks a company.
+        for (key, facts) in byPrefix where facts.contains(where: \.isBrandTag) {
+            byPrefix[key] = facts.filter { !$0.isBrandTag } + facts.filter(\.isBrandTag)
+        }
         let lengths = asserted.sorted(by: >)
         // Exact-GTIN entries carry their company's facts too, so a lookup never concatenates.
         for (value, gtin) in parsed {

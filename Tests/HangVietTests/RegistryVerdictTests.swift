@@ -10,6 +10,33 @@ struct RegistryVerdictTests {
     static let seed = try! RegistrySnapshot.seed(asOf: today)
     let engine = VerdictEngine(evidenceProvider: RegistryVerdictTests.seed)
 
+    @Test("Hảo Hảo: the crowd-sourced brand tags (Kingcook, Oh Ricey) are one line of brands seen with the prefix, after the company, never companies")
+    func brandTagsAreNotCompanies() throws {
+        let verdict = engine.verdict(for: "8934563138165")
+        let kinds = verdict.registryFacts.map { $0.isBrandTag ? "tag" : $0.kind.rawValue }
+        #expect(kinds.first == "product")
+        // The sourced company before any tag.
+        let company = try #require(verdict.registryFacts.firstIndex { $0.ownership == .foreignGroup })
+        let firstTag = try #require(verdict.registryFacts.firstIndex { $0.isBrandTag })
+        #expect(company < firstTag)
+        #expect(Set(verdict.registryFacts.filter(\.isBrandTag).map(\.name)) == ["Kingcook", "Oh Ricey"])
+        // One caveat for the tags, none calling them companies with unverified owners.
+        #expect(verdict.caveats.filter { $0.code == "brand-tags-not-companies" }.count == 1)
+        #expect(!verdict.caveats.contains { $0.code == "ownership-unverified" })
+        for language in [Language.en, .vi] {
+            let text = verdict.text(language)
+            #expect(!text.contains("Kingcook; owner"))
+            let lines = text.split(separator: "\n").filter { $0.contains("Kingcook") && $0.contains("Oh Ricey") && $0.contains("Open Food Facts") }
+            #expect(lines.count >= 1, "\(language): \(text)")
+        }
+        #expect(verdict.text(.en).contains("Brands seen with this prefix (Open Food Facts tags, not companies): Kingcook, Oh Ricey"))
+        #expect(verdict.text(.vi).contains("Nhãn hiệu từng thấy với tiền tố này"))
+        // In JSON each tag says so; the company does not.
+        let document = verdict.document(.en)
+        #expect(document.registry?.filter { $0.brandTag == true }.map(\.name).sorted() == ["Kingcook", "Oh Ricey"])
+        #expect(document.registry?.first { $0.ownership == "foreign-group" }?.brandTag == nil)
+    }
+
     @Test("Hảo Hảo: the product, Acecook Việt Nam as a foreign group's company, still only a GS1 Vietnam registrant")
     func acecookIsNamedWithItsOwnershipCaveat() throws {
         let verdict = engine.verdict(for: "8934563138165")
