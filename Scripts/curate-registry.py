@@ -89,13 +89,14 @@ def main():
                         "ownership_note": note, "ownership_note_vi": note_vi, "category": row["category"],
                         "example_gtin": row["example_gtin"], "notes": row["notes"], "source": row["source"]})
     for name, target in [("off_893_products_2019.csv", "products.csv"), ("ocop_products.csv", "ocop.csv"),
-                         ("vn_geographical_indications.csv", "geographical_indications.csv")]:
+                         ("vn_geographical_indications.csv", "geographical_indications.csv"),
+                         ("vn_consumer_hotlines.csv", "hotlines.csv")]:
         shutil.copyfile(os.path.join(SHARED, name), os.path.join(OUT, target))
     generate_swift()
 
 
 SEED_FILES = [("brands", "brands.csv"), ("products", "products.csv"), ("ocop", "ocop.csv"),
-              ("geographicalIndications", "geographical_indications.csv")]
+              ("geographicalIndications", "geographical_indications.csv"), ("hotlines", "hotlines.csv")]
 
 
 def generate_swift():

@@ -70,6 +70,14 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
         return json(answer.json)
     }
 
+    router.get("/v1/hotlines") { _, _ -> Response in
+        do {
+            return json(try service.hotlines())
+        } catch let error as RegistryError {
+            throw APIError(registryError: error)
+        }
+    }
+
     router.get("/v1/registry/search") { request, _ -> Response in
         let query = request.uri.queryParameters.get("q").map { $0.removingPercentEncoding ?? $0 } ?? ""
         guard query.count <= 200 else { throw APIError(.malformedRequest, .badRequest, "q is longer than 200 characters") }

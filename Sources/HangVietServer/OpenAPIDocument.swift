@@ -124,6 +124,18 @@ paths:
         '400': {$ref: '#/components/responses/Error'}
         '429': {$ref: '#/components/responses/Error'}
         '503': {$ref: '#/components/responses/Error'}
+  /v1/hotlines:
+    get:
+      operationId: hotlines
+      summary: Where to report counterfeit, smuggled or unsafe goods; national lines first, each with its date and source.
+      responses:
+        '200':
+          description: The hotlines (numbers as printed at their source's date).
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '#/components/schemas/Hotline'}
   /healthz:
     get:
       operationId: health
@@ -305,6 +317,26 @@ components:
         level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
         reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading]}
         alternatives: {type: array, items: {type: string}}
+    Hotline:
+      type: object
+      required: [agency, numberOrChannel, scope, asOf, source]
+      properties:
+        agency: {type: string}
+        parentBody: {type: string}
+        numberOrChannel: {type: string}
+        channelType: {type: string}
+        takes: {type: string}
+        scope: {type: string}
+        asOf: {type: string}
+        statusNote: {type: string}
+        source:
+          type: object
+          required: [addresses]
+          properties:
+            addresses: {type: array, items: {type: string}}
+            title: {type: string}
+            retrieved: {type: string}
+            licence: {type: string}
     RegistryEntry:
       type: object
       required: [id, kind, name, fields, source]

@@ -17,6 +17,15 @@ public protocol VerificationService: Sendable {
     func search(_ text: String, limit: Int) throws -> [UInt8]
     /// Jobs decoding now (for metrics).
     var scansRunning: Int { get }
+    /// Where to report suspect goods, as a JSON array of hotlines with their dates and sources.
+    func hotlines() throws -> [UInt8]
+}
+
+extension VerificationService {
+    /// The bundled hotlines (national lines first).
+    public func hotlines() throws -> [UInt8] {
+        HotlineDocument.jsonArray(try Hotline.seed().map(HotlineDocument.init))
+    }
 }
 
 /// The default service: a verdict engine over the registry snapshot, a barcode scanner bounded

@@ -23,7 +23,7 @@ extension HangVietCommand {
                   2  usage or I/O error
                   3  the registry file cannot be used (not a registry, damaged, read-only, busy)
                 """,
-            subcommands: [Stats.self, Search.self, Show.self, Import.self, Export.self]
+            subcommands: [Stats.self, Search.self, Show.self, Import.self, Export.self, Hotlines.self]
         )
     }
 }
@@ -213,3 +213,66 @@ extension HangVietCommand.RegistryCommand {
         }
     }
 }
+
+extension HangVietCommand.RegistryCommand {
+    /// `hangviet registry hotlines`: where to report counterfeit, smuggled or unsafe goods.
+    struct Hotlines: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hotlines",
+            abstract: "List the hotlines and channels that take reports of counterfeit, smuggled or unsafe goods, each with its date and source.",
+            discussion: """
+                National lines come first. Numbers are as printed at their source's date: market
+                surveillance was reorganised on 1 March 2025, so check the date and the note of each.
+
+                EXAMPLES
+                  hangviet registry hotlines --national
+                  hangviet registry hotlines --format json
+                """)
+        @OptionGroup var options: GlobalOptions
+
+        @Flag(help: "Only the national lines.")
+        var national = false
+
+        func validate() throws {
+            if let format = options.format, ![.text, .table, .json, .ndjson, .csv].contains(format) {
+                throw ValidationError("hotlines writes --format text, json, ndjson or csv.")
+            }
+        }
+
+        func run() async throws {
+            var lines: [Hotline]
+            do { lines = try Hotline.seed() } catch { throw CLIError(registry: error) }
+            if national { lines = lines.filter(\.isNational) }
+            let documents = lines.map(HotlineDocument.init)
+            let language = options.language
+            var out: [UInt8] = []
+            switch options.format ?? .text {
+            case .json: out = HotlineDocument.jsonArray(documents) + [0x0A]
+            case .ndjson: for document in documents { out += document.jsonBytes + [0x0A] }
+            case .csv:
+                var text = "number_or_channel,agency,scope,as_of,status_note,source,retrieved\n"
+                for line in lines {
+                    text += [line.numberOrChannel, line.agency, line.scope, line.asOf, line.statusNote ?? "", line.source, line.retrieved ?? ""]
+                        .map(RegistryPrinter.csvField).joined(separator: ",") + "\n"
+                }
+                out = Array(text.utf8)
+            case .text, .table:
+                var text = ""
+                for (line, document) in zip(lines, documents) {
+                    text += document.textLine(language) + "\n"
+                    if let takes = line.takes { text += "    " + LocalizedText(en: "takes: ", vi: "tiếp nhận: ")[language] + takes + "\n" }
+                    if let note = line.statusNote { text += "    " + LocalizedText(en: "note: ", vi: "ghi chú: ")[language] + note + "\n" }
+                    let others = document.source.addresses.count - 1
+                    text += "    " + LocalizedText(en: "source: ", vi: "nguồn: ")[language] + (document.source.addresses.first ?? line.source)
+                        + (others > 0 ? LocalizedText(en: " (+\(others) more)", vi: " (và \(others) nguồn khác)")[language] : "")
+                        + (line.retrieved.map { LocalizedText(en: " (retrieved \($0))", vi: " (truy cập \($0))")[language] } ?? "") + "\n"
+                }
+                out = Array(text.utf8)
+            }
+            let output = BufferedOutput(fd: STDOUT_FILENO)
+            try output.write(bytes: out)
+            try output.flush()
+        }
+    }
+}
+

@@ -119,4 +119,22 @@ struct APIContractTests {
             }
         }
     }
+
+    @Test("hotlines: registry hotlines --format json and GET /v1/hotlines conform and are equal")
+    func hotlines() async throws {
+        let cli = try Self.json(HangVietBinary.run(["registry", "hotlines", "--format", "json"]).stdout)
+        #expect(cli.elements.count == 32)
+        for line in cli.elements { Self.expectConforms(line, "Hotline", "registry hotlines") }
+        try await app().test(.router) { client in
+            try await client.execute(uri: "/v1/hotlines", method: .get) { response in
+                #expect(response.status == .ok)
+                let served = try Self.json(response.body)
+                #expect(served == cli, "the server's hotlines differ from the CLI's")
+            }
+        }
+        let national = try HangVietBinary.run(["registry", "hotlines", "--national", "--lang", "vi"])
+        #expect(national.status == 0)
+        #expect(national.stdout.contains("1800 6838") && national.stdout.contains("theo nguồn năm"))
+        #expect(!national.stdout.contains("Hà Nội –"))
+    }
 }

@@ -162,4 +162,15 @@ struct WireModelTests {
             }
         }
     }
+
+    @Test("a hotline: the byte writer and JSONEncoder agree for every bundled line")
+    func hotline() throws {
+        let documents = try Hotline.seed().map(HotlineDocument.init)
+        for document in documents {
+            #expect(try Self.sameJSON(document.jsonBytes, document), "\(document.numberOrChannel)")
+            #expect(Self.keys(document.jsonBytes).first == "agency" && Self.keys(document.jsonBytes).last == "source")
+        }
+        #expect(try Self.sameJSON(HotlineDocument.jsonArray(documents), documents))
+        #expect(documents[0].textLine(.vi).contains("theo nguồn năm"))
+    }
 }
