@@ -52,13 +52,7 @@ public struct HotlineDocument: Encodable, Sendable, Equatable {
 
     /// Hotlines as one JSON array.
     public static func jsonArray(_ documents: [HotlineDocument]) -> [UInt8] {
-        var out: [UInt8] = [0x5B]
-        for (index, document) in documents.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            out += document.jsonBytes
-        }
-        out.append(0x5D)
-        return out
+        JSONWriter.array(documents.lazy.map(\.jsonBytes))
     }
 
     /// One line of text: the number, the agency, its scope and date ("as of 2018"), in `language`.

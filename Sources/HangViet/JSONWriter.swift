@@ -69,6 +69,22 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// JSON objects (already encoded) as one array: `[{…},{…}]`, or with `lineBreaks` one object
+    /// per line (`[\n{…},\n{…}\n]`).
+    public static func array<Objects: Sequence<[UInt8]>>(_ objects: Objects, lineBreaks: Bool = false) -> [UInt8] {
+        var out: [UInt8] = [0x5B]
+        var first = true
+        for object in objects {
+            if !first { out.append(0x2C) }
+            first = false
+            if lineBreaks { out.append(0x0A) }
+            out += object
+        }
+        if lineBreaks { out.append(0x0A) }
+        out.append(0x5D)
+        return out
+    }
+
     /// Appends `value` as a JSON string literal (UTF-8 bytes). Runs of bytes that need no
     /// escaping are copied in one go.
     public static func appendQuoted(_ value: String, to out: inout [UInt8]) {

@@ -69,15 +69,7 @@ public struct RegistryEntryDocument: Encodable, Sendable, Hashable {
     /// Entries as one JSON array: `[{…},{…}]`, or with `lineBreaks` one entry per line
     /// (`[\n{…},\n{…}\n]`, the export file).
     public static func jsonArray(_ documents: [RegistryEntryDocument], lineBreaks: Bool = false) -> [UInt8] {
-        var out: [UInt8] = [0x5B]
-        for (index, document) in documents.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            if lineBreaks { out.append(0x0A) }
-            out += document.jsonBytes
-        }
-        if lineBreaks { out.append(0x0A) }
-        out.append(0x5D)
-        return out
+        JSONWriter.array(documents.lazy.map(\.jsonBytes), lineBreaks: lineBreaks)
     }
 }
 

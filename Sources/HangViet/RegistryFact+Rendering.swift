@@ -83,8 +83,10 @@ extension RegistryFact {
         var addresses: [String] = []
         for tag in tags { for address in tag.source.addresses where !addresses.contains(address) { addresses.append(address) } }
         let more = addresses.count > 1 ? LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] : ""
+        let licences = Set(tags.compactMap(\.source.licence)).sorted()
+        let licence = licences.isEmpty ? "" : "; " + licences.joined(separator: ", ")
         return LocalizedText(en: "Brands seen with this prefix (Open Food Facts tags, not companies): ",
                              vi: "Nhãn hiệu từng thấy với tiền tố này (thẻ Open Food Facts, không phải doanh nghiệp): ")[language]
-            + names + LocalizedText(en: " [source: ", vi: " [nguồn: ")[language] + (addresses.first ?? "") + more + "]"
+            + names + LocalizedText(en: " [source: ", vi: " [nguồn: ")[language] + (addresses.first ?? "") + more + licence + "]"
     }
 }

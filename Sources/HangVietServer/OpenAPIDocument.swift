@@ -255,7 +255,7 @@ components:
               ownership: {type: string, enum: [vietnamese, foreign-group, unverified]}
               ocop: {type: object}
               attributes: {type: object}
-              source: {type: object}
+              source: {$ref: '#/components/schemas/Source'}
               brandTag: {type: boolean, description: "a brand seen with the prefix in Open Food Facts tags, not a company"}
         error: {type: object}
         caveats:
@@ -317,6 +317,15 @@ components:
         level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
         reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading]}
         alternatives: {type: array, items: {type: string}}
+    Source:
+      description: Where a fact comes from, and when it was read.
+      type: object
+      required: [addresses]
+      properties:
+        addresses: {type: array, items: {type: string}}
+        title: {type: string}
+        retrieved: {type: string}
+        licence: {type: string}
     Hotline:
       type: object
       required: [agency, numberOrChannel, scope, asOf, source]
@@ -329,14 +338,7 @@ components:
         scope: {type: string}
         asOf: {type: string}
         statusNote: {type: string}
-        source:
-          type: object
-          required: [addresses]
-          properties:
-            addresses: {type: array, items: {type: string}}
-            title: {type: string}
-            retrieved: {type: string}
-            licence: {type: string}
+        source: {$ref: '#/components/schemas/Source'}
     RegistryEntry:
       type: object
       required: [id, kind, name, fields, source]
@@ -346,13 +348,6 @@ components:
         name: {type: string}
         origin: {type: string, enum: [seed, user]}
         fields: {type: object, additionalProperties: {type: string}}
-        source:
-          type: object
-          required: [addresses]
-          properties:
-            addresses: {type: array, items: {type: string}}
-            title: {type: string}
-            retrieved: {type: string}
-            licence: {type: string}
+        source: {$ref: '#/components/schemas/Source'}
 """#
 }

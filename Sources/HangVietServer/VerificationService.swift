@@ -55,13 +55,7 @@ public struct LocalVerificationService: VerificationService {
     }
 
     public func verdicts(for codes: [String], language: Language) -> [UInt8] {
-        var out: [UInt8] = [0x5B]
-        for (index, code) in codes.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            out += engine.verdict(for: code).jsonBytes(language)
-        }
-        out.append(0x5D)
-        return out
+        JSONWriter.array(codes.lazy.map { engine.verdict(for: $0).jsonBytes(language) })
     }
 
     public func scan(_ bytes: [UInt8], name: String, language: Language) async throws -> ScanAnswer {

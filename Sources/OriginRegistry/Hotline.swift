@@ -32,8 +32,11 @@ public struct Hotline: Sendable, Hashable {
     /// research data). A row without a number or channel, a source or a date is refused with its
     /// line and reason: the whole seed fails, as an import would.
     public static func seed() throws(RegistryError) -> [Hotline] {
-        try parse(Array(SeedData.hotlines.utf8), name: "hotlines.csv")
+        try bundled.get()
     }
+
+    /// The seed, parsed once (the server answers `GET /v1/hotlines` from it).
+    private static let bundled = Result { () throws(RegistryError) in try parse(Array(SeedData.hotlines.utf8), name: "hotlines.csv") }
 
     /// Reads hotlines from CSV bytes with the seed's columns.
     public static func parse(_ bytes: [UInt8], name: String) throws(RegistryError) -> [Hotline] {

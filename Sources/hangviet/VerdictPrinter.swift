@@ -1,4 +1,5 @@
 import GS1
+import OriginRegistry
 import HangViet
 
 /// Streams verdicts to an output in one format: nothing is kept but the current verdict
@@ -102,7 +103,12 @@ final class VerdictPrinter {
                 detail = LocalizedText(en: "block \(block): company prefix length unknown", vi: "khối \(block): chưa rõ độ dài mã DN")[language]
             }
         }
-        for fact in verdict.registryFacts { detail += (detail.isEmpty ? "" : "; ") + fact.name }
+        for fact in verdict.registryFacts where !fact.isBrandTag { detail += (detail.isEmpty ? "" : "; ") + fact.name }
+        let tags = verdict.registryFacts.filter(\.isBrandTag).map(\.name)
+        if !tags.isEmpty {
+            detail += (detail.isEmpty ? "" : "; ") + LocalizedText(en: "brands seen with the prefix: ", vi: "nhãn hiệu từng thấy với tiền tố: ")[language]
+                + tags.joined(separator: ", ")
+        }
         let code = verdict.gtin?.digits ?? Verdict.printable(verdict.input, limit: 18)
         return Self.columns([code, verdict.outcome.label(language), issuer, detail]) + "\n"
     }

@@ -30,6 +30,16 @@ struct RegistryCommandTests {
         #expect(!bare.stdout.contains("Acecook"))
     }
 
+    @Test("check 8934563138165: the Open Food Facts brand tags are one line with their source and licence, and the table says what they are")
+    func brandTagsInTextAndTable() throws {
+        let text = try run(["check", "8934563138165", "--format", "text"])
+        let line = try #require(text.stdout.split(separator: "\n").first { $0.contains("Brands seen with this prefix") })
+        #expect(line.contains("Kingcook, Oh Ricey") && line.contains("robotoff") && line.contains("; ODbL]"))
+        let table = try run(["check", "8934563138165", "--format", "table"])
+        #expect(table.stdout.contains("brands seen with the prefix: Kingcook, Oh Ricey"))
+        #expect(!table.stdout.contains("; Kingcook;"))
+    }
+
     @Test("registry search \"nuoc mam phu quoc\" lists the Phú Quốc fish sauce entries with sources")
     func searchFishSauce() throws {
         let result = try run(["registry", "search", "nuoc mam phu quoc", "--format", "text"])
