@@ -42,7 +42,13 @@ OWNERSHIP = {
     "Acecook": ACECOOK,
     "Vina Acecook": ACECOOK,
     "LU": MONDELEZ, "Oreo": MONDELEZ, "Ritz": MONDELEZ,
-    "Pepsi": group("PepsiCo (United States)", "PepsiCo (Hoa Kỳ)"),
+    "Pepsi": ("foreign-group",
+              "Pepsi, Sting, 7Up and Aquafina are made and sold in Viet Nam by Suntory PepsiCo Vietnam Beverage: "
+              "Suntory Holdings (Japan) 51%, PepsiCo (United States) 49%, since 2013. Open Food Facts tags link "
+              "the prefix to Pepsi.",
+              "Pepsi, Sting, 7Up và Aquafina do Suntory PepsiCo Việt Nam sản xuất và bán tại Việt Nam: "
+              "Suntory Holdings (Nhật Bản) 51 %, PepsiCo (Hoa Kỳ) 49 %, từ năm 2013. Thẻ Open Food Facts gắn "
+              "tiền tố này với Pepsi."),
     "Knorr": group("Unilever (United Kingdom)", "Unilever (Vương quốc Anh)"),
     "Maggi": group("Nestlé (Switzerland)", "Nestlé (Thụy Sĩ)"),
     "Nestlé": group("Nestlé (Switzerland)", "Nestlé (Thụy Sĩ)"),
@@ -73,8 +79,17 @@ DEFAULT = ("unverified",
            "chỉ có trong danh sách vì người đóng góp Open Food Facts gắn nhãn hiệu này cho sản phẩm mang tiền tố này.")
 
 
+# Brands whose ownership note now rests on brand_ownership.csv (research of 2026-12-02): the row of
+# that file (found by the start of its `brand` cell) lends its sources, appended to the brand's own.
+# Only foreign-group rows: the prefix link itself is crowd-sourced, so it must not make goods
+# "confirmed Vietnamese".
+OWNERSHIP_SOURCES = {"Pepsi": "Sting;"}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(SHARED, "brand_ownership.csv"), newline="", encoding="utf-8") as f:
+        ownership_rows = list(csv.DictReader(f))
     with open(os.path.join(SHARED, "vn_brands.csv"), newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     fields = ["brand", "company", "company_prefix", "prefix7_seen_in_off", "ownership", "ownership_note",
@@ -84,10 +99,17 @@ def main():
         w.writeheader()
         for row in rows:
             ownership, note, note_vi = OWNERSHIP.get(row["brand"], DEFAULT)
+            source, notes = row["source"], row["notes"]
+            if row["brand"] in OWNERSHIP_SOURCES:
+                lender = next(r for r in ownership_rows if r["brand"].startswith(OWNERSHIP_SOURCES[row["brand"]]))
+                assert ownership == "foreign-group"
+                source += " ; " + lender["source"]
+                notes += (" HangViet: the ownership note now rests on brand_ownership.csv (retrieved "
+                          + lender["retrieved"] + "), whose sources are added.")
             w.writerow({"brand": row["brand"], "company": row["company"], "company_prefix": row["company_prefix"],
                         "prefix7_seen_in_off": row["prefix7_seen_in_off"], "ownership": ownership,
                         "ownership_note": note, "ownership_note_vi": note_vi, "category": row["category"],
-                        "example_gtin": row["example_gtin"], "notes": row["notes"], "source": row["source"]})
+                        "example_gtin": row["example_gtin"], "notes": notes, "source": source})
     for name, target in [("off_893_products_2019.csv", "products.csv"), ("ocop_products.csv", "ocop.csv"),
                          ("vn_geographical_indications.csv", "geographical_indications.csv"),
                          ("vn_consumer_hotlines.csv", "hotlines.csv")]:

@@ -37,6 +37,25 @@ struct RegistryVerdictTests {
         #expect(document.registry?.first { $0.ownership == "foreign-group" }?.brandTag == nil)
     }
 
+    @Test("Sting (8934588233074): Suntory PepsiCo, 51 % / 49 %, since 2013, with the research's sources and no “general knowledge” caveat")
+    func stingNamesSuntoryPepsiCo() throws {
+        let verdict = engine.verdict(for: "8934588233074")
+        #expect(verdict.outcome == .vietnameseRegistrant)
+        let company = try #require(verdict.registryFacts.first { $0.kind == .brand })
+        #expect(company.ownership == .foreignGroup)
+        // The note's facts come with their sources: the brand-ownership research is cited.
+        #expect(company.source.addresses.contains { $0.contains("Suntory_PepsiCo") })
+        #expect(company.source.addresses.contains { $0.contains("robotoff") })
+        let caveat = try #require(verdict.caveats.first { $0.code == "foreign-group-brand" })
+        #expect(caveat.message(.en).contains("Suntory PepsiCo Vietnam Beverage: Suntory Holdings (Japan) 51%, PepsiCo (United States) 49%, since 2013"))
+        #expect(caveat.message(.vi).contains("Suntory Holdings (Nhật Bản) 51 %, PepsiCo (Hoa Kỳ) 49 %, từ năm 2013"))
+        for language in [Language.en, .vi] {
+            let text = verdict.text(language)
+            #expect(!text.contains("general knowledge") && !text.contains("thông tin phổ biến"), "\(language): \(text)")
+        }
+        #expect(ShareCategory(verdict) == .registrantForeignGroup)
+    }
+
     @Test("Hảo Hảo: the product, Acecook Việt Nam as a foreign group's company, still only a GS1 Vietnam registrant")
     func acecookIsNamedWithItsOwnershipCaveat() throws {
         let verdict = engine.verdict(for: "8934563138165")
