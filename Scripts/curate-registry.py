@@ -101,9 +101,16 @@ def main():
             ownership, note, note_vi = OWNERSHIP.get(row["brand"], DEFAULT)
             source, notes = row["source"], row["notes"]
             if row["brand"] in OWNERSHIP_SOURCES:
-                lender = next(r for r in ownership_rows if r["brand"].startswith(OWNERSHIP_SOURCES[row["brand"]]))
-                assert ownership == "foreign-group"
+                lenders = [r for r in ownership_rows if r["brand"].startswith(OWNERSHIP_SOURCES[row["brand"]])]
+                if len(lenders) != 1 or ownership != "foreign-group":
+                    sys.exit("curate-registry: %s: expected one foreign-group row of brand_ownership.csv starting "
+                             "“%s”, found %d (ownership %s); fix OWNERSHIP_SOURCES" % (
+                                 row["brand"], OWNERSHIP_SOURCES[row["brand"]], len(lenders), ownership))
+                lender = lenders[0]
                 source += " ; " + lender["source"]
+                year, month, day = lender["retrieved"].split("-")
+                note += " (Sources retrieved " + lender["retrieved"] + ".)"
+                note_vi += " (Nguồn truy cập ngày " + day + "/" + month + "/" + year + ".)"
                 notes += (" HangViet: the ownership note now rests on brand_ownership.csv (retrieved "
                           + lender["retrieved"] + "), whose sources are added.")
             w.writerow({"brand": row["brand"], "company": row["company"], "company_prefix": row["company_prefix"],

@@ -49,6 +49,9 @@ struct RegistryVerdictTests {
         let caveat = try #require(verdict.caveats.first { $0.code == "foreign-group-brand" })
         #expect(caveat.message(.en).contains("Suntory PepsiCo Vietnam Beverage: Suntory Holdings (Japan) 51%, PepsiCo (United States) 49%, since 2013"))
         #expect(caveat.message(.vi).contains("Suntory Holdings (Nhật Bản) 51 %, PepsiCo (Hoa Kỳ) 49 %, từ năm 2013"))
+        // The research's date travels with the fact.
+        #expect(caveat.message(.en).contains("Sources retrieved 2026-12-02"))
+        #expect(caveat.message(.vi).contains("Nguồn truy cập ngày 02/12/2026"))
         for language in [Language.en, .vi] {
             let text = verdict.text(language)
             #expect(!text.contains("general knowledge") && !text.contains("thông tin phổ biến"), "\(language): \(text)")
