@@ -15,6 +15,9 @@ import os
 import shutil
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from registry_ownership import write_brand_ownership  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data")
 OUT = os.path.join(ROOT, "Resources", "registry")
@@ -121,11 +124,13 @@ def main():
                          ("vn_geographical_indications.csv", "geographical_indications.csv"),
                          ("vn_consumer_hotlines.csv", "hotlines.csv")]:
         shutil.copyfile(os.path.join(SHARED, name), os.path.join(OUT, target))
+    write_brand_ownership(SHARED, OUT)
     generate_swift()
 
 
 SEED_FILES = [("brands", "brands.csv"), ("products", "products.csv"), ("ocop", "ocop.csv"),
-              ("geographicalIndications", "geographical_indications.csv"), ("hotlines", "hotlines.csv")]
+              ("geographicalIndications", "geographical_indications.csv"), ("hotlines", "hotlines.csv"),
+              ("brandOwnership", "brand_ownership.csv")]
 
 
 def generate_swift():

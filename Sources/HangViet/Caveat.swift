@@ -45,6 +45,10 @@ public enum Caveat: Sendable, Hashable {
     case ocopNotCurrent(RegistryFact)
     /// A geographical indication of another country (protected in Viet Nam, not Vietnamese).
     case foreignGeographicalIndication(RegistryFact)
+    /// A brand (``RegistryFact/Kind/brandOwnership``) that a foreign group controls.
+    case foreignOwnedBrand(RegistryFact)
+    /// A Vietnamese-owned brand found selling foreign-made goods as Vietnamese (sourced).
+    case originWarning(RegistryFact)
 
     /// Stable identifier for JSON/CSV output.
     public var code: String {
@@ -68,6 +72,8 @@ public enum Caveat: Sendable, Hashable {
         case .foreignGroupBrand: return "foreign-group-brand"
         case .ocopNotCurrent: return "ocop-not-current"
         case .foreignGeographicalIndication: return "foreign-geographical-indication"
+        case .foreignOwnedBrand: return "foreign-owned-brand"
+        case .originWarning: return "origin-warning"
         case .doubtfulRead: return "doubtful-read"
         }
     }
@@ -147,6 +153,14 @@ public enum Caveat: Sendable, Hashable {
             return "“\(fact.name)” đăng ký tại Việt Nam nhưng do tập đoàn nước ngoài kiểm soát" + Caveat.noteSuffix(fact, .vi)
         case (.ocopNotCurrent(let fact), _):
             return Caveat.ocopMessage(fact, language)
+        case (.foreignOwnedBrand(let fact), .en):
+            return "“\(fact.name)” is a foreign group's brand (\(fact.ownerPhrase(.en))), even when the goods are made in Viet Nam."
+        case (.foreignOwnedBrand(let fact), .vi):
+            return "“\(fact.name)” là nhãn hiệu của tập đoàn nước ngoài (\(fact.ownerPhrase(.vi))), kể cả khi hàng sản xuất tại Việt Nam."
+        case (.originWarning(let fact), .en):
+            return "Origin warning for “\(fact.name)”: \(fact.originWarning?.text(.en) ?? "") A Vietnamese-owned brand does not make its goods Vietnamese-made: check the origin printed on the pack."
+        case (.originWarning(let fact), .vi):
+            return "Cảnh báo xuất xứ với “\(fact.name)”: \(fact.originWarning?.text(.vi) ?? "") Nhãn hiệu của doanh nghiệp Việt Nam không có nghĩa hàng sản xuất tại Việt Nam: hãy xem xuất xứ in trên bao bì."
         case (.foreignGeographicalIndication(let fact), .en):
             return "“\(fact.name)” is a foreign geographical indication protected in Viet Nam (\(fact[attribute: "country"] ?? "?")): not Vietnamese goods."
         case (.foreignGeographicalIndication(let fact), .vi):

@@ -28,12 +28,14 @@ extension RegistryFact {
         case .geographicalIndication:
             text = (LocalizedText(en: "Geographical indication: ", vi: "Chỉ dẫn địa lý: ")[language]) + name
             if let product = self[attribute: "product"] { text += " — \(product)" }
-            if let number = self[attribute: "registration"] { text += LocalizedText(en: " (no. \(number))", vi: " (số \(number))")[language] }
+            if let number = self[attribute: "registration"] { text += LocalizedText(en: " (no. \(number))", vi: " (số \(number))")[language] }        case .brandOwnership:
+            text = ownershipLine(language)
         }
         let addresses = source.addresses
         var sourceText = addresses.first ?? source.address
         if addresses.count > 1 { sourceText += LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] }
         if let licence = source.licence, !source.licenceIsInAddress || addresses.count > 1 { sourceText += "; \(licence)" }
+        if kind == .brandOwnership { sourceText += retrievedSuffix(language) }
         return text + " [\(LocalizedText(en: "source", vi: "nguồn")[language]): \(sourceText)]"
     }
 

@@ -18,6 +18,8 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
     public var source: SourceDocument
     /// True for a brand tag (crowd-sourced brand seen with the prefix, not a company); left out otherwise.
     public var brandTag: Bool?
+    /// For a brand owner: the sourced warning that the brand sold foreign-made goods as Vietnamese.
+    public var originWarning: String?
 
     /// An OCOP rating and whether it is current (certificates last 36 months).
     public struct OCOP: Encodable, Sendable, Equatable {
@@ -43,6 +45,7 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
         attributes = fact.attributes.isEmpty ? nil : RegistryEntryDocument.Fields(pairs: fact.attributes.map { ($0.key, $0.value) })
         source = SourceDocument(fact.source)
         brandTag = fact.isBrandTag ? true : nil
+        originWarning = fact.originWarning?.text(language)
     }
 
     /// Appends the fact as one JSON object.
@@ -71,6 +74,7 @@ public struct RegistryFactDocument: Encodable, Sendable, Equatable {
         }
         source.write(to: &w)
         w.field("brandTag", brandTag)
+        w.field("originWarning", originWarning)
         w.endObject()
     }
 }

@@ -116,11 +116,7 @@ public struct Verdict: Sendable, Hashable {
                 if let caveat { body(caveat) }
             }
         }
-        var tags: [String] = []
-        for fact in registryFacts {
-            if fact.isBrandTag { tags.append(fact.name) } else { Caveat.forEachRegistryCaveat(of: fact, body) }
-        }
-        if !tags.isEmpty { body(.brandTagsOnly(tags)) }
+        Caveat.forEachRegistryCaveat(registryFacts, body)
         if flags.contains(.codesCanBeCopied) { body(.codesCanBeCopied) }
     }
 
@@ -189,12 +185,35 @@ extension Caveat {
     /// not current, foreign geographical indications.
     static func registryCaveats(_ facts: [RegistryFact]) -> [Caveat] {
         var caveats: [Caveat] = []
+        forEachRegistryCaveat(facts) { caveats.append($0) }
+        return caveats
+    }
+
+    /// The registry caveats of a verdict's facts, in their order. A brand owner the sources settle
+    /// (Vietnamese or a foreign group) silences a company's "not verified"; a foreign owner is
+    /// said once, by the company fact when it says it too. Crowd-sourced brand tags share one caveat.
+    static func forEachRegistryCaveat(_ facts: [RegistryFact], _ body: (Caveat) -> Void) {
+        var settledOwner = false, companySaysForeign = false
+        for fact in facts {
+            if fact.kind == .brandOwnership && (fact.ownership == .vietnamese || fact.ownership == .foreignGroup) { settledOwner = true }
+            if fact.kind == .brand && fact.ownership == .foreignGroup { companySaysForeign = true }
+        }
         var tags: [String] = []
         for fact in facts {
-            if fact.isBrandTag { tags.append(fact.name) } else { forEachRegistryCaveat(of: fact) { caveats.append($0) } }
+            if fact.isBrandTag { tags.append(fact.name); continue }
+            if fact.kind == .brandOwnership {
+                if let _ = fact.originWarning { body(.originWarning(fact)) }
+                switch fact.ownership {
+                case .foreignGroup? where !companySaysForeign: body(.foreignOwnedBrand(fact))
+                case .unverified?: body(.ownershipUnverified(fact))
+                default: break
+                }
+                continue
+            }
+            if fact.ownership == .unverified && settledOwner { continue }
+            forEachRegistryCaveat(of: fact, body)
         }
-        if !tags.isEmpty { caveats.append(.brandTagsOnly(tags)) }
-        return caveats
+        if !tags.isEmpty { body(.brandTagsOnly(tags)) }
     }
 
     static func forEachRegistryCaveat(of fact: RegistryFact, _ body: (Caveat) -> Void) {

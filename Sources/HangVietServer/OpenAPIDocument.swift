@@ -249,7 +249,7 @@ components:
             required: [id, kind, name, source]
             properties:
               id: {type: string}
-              kind: {type: string, enum: [brand, product, ocop, geographical-indication]}
+              kind: {type: string, enum: [brand, product, ocop, geographical-indication, brand-ownership]}
               name: {type: string}
               note: {type: string}
               ownership: {type: string, enum: [vietnamese, foreign-group, unverified]}
@@ -257,6 +257,7 @@ components:
               attributes: {type: object}
               source: {$ref: '#/components/schemas/Source'}
               brandTag: {type: boolean, description: "a brand seen with the prefix in Open Food Facts tags, not a company"}
+              originWarning: {type: string, description: "brand owners only: the sourced warning that the brand sold foreign-made goods as Vietnamese"}
         error: {type: object}
         caveats:
           type: array
@@ -344,7 +345,7 @@ components:
       required: [id, kind, name, fields, source]
       properties:
         id: {type: string}
-        kind: {type: string, enum: [brands, gtins, ocop, gi]}
+        kind: {type: string, enum: [brands, gtins, ocop, gi, ownership]}
         name: {type: string}
         origin: {type: string, enum: [seed, user]}
         fields: {type: object, additionalProperties: {type: string}}

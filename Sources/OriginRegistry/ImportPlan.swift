@@ -37,6 +37,14 @@ public struct ImportPlan: Sendable {
     public let header: [String]
     /// The fields of each rejected row, by line, to write a rejects file.
     public private(set) var rejectedFields: [Int: [String]] = [:]
+    /// Every row's fields, kept for brand-ownership files only (a few hundred rows): a row can
+    /// still be rejected at import time, when its aliases clash with the registry's.
+    private var ownershipRowFields: [Int: [String]] = [:]
+
+    /// The fields of a row, if it was rejected (or may be, as an ownership row), for a rejects file.
+    public func fields(ofLine line: Int) -> [String]? {
+        rejectedFields[line] ?? ownershipRowFields[line]
+    }
 
     /// Reads and checks a file. Throws only for problems with the file as a whole (encoding,
     /// quoting, missing required columns); bad rows are collected in ``problems``.
@@ -108,6 +116,30 @@ public struct ImportPlan: Sendable {
                 items.append(item)
             }
         }
+        if kind == .ownership {
+            for row in table.rows { ownershipRowFields[row.line] = row.fields }
+            rejectAliasCollisionsInFile(fields: table)
+        }
+    }
+
+    /// A later row naming a brand or alias an earlier row of another brand already gave is rejected.
+    private mutating func rejectAliasCollisionsInFile(fields table: CSVTable) {
+        var owners: [String: (name: String, line: Int)] = [:]
+        var kept: [Item] = []
+        for item in items {
+            guard case .ownership(let record) = item.entry else { continue }
+            let folded = record.allNames.map(BrandOwnershipRecord.foldName)
+            if let index = folded.firstIndex(where: { owners[$0] != nil }) {
+                let owner = owners[folded[index]]!
+                problems.append(.init(line: item.line, reason: "aliases: “\(record.allNames[index])” is already a name of “\(owner.name)” (line \(owner.line)); a name can belong to one brand only"))
+                if let row = table.rows.first(where: { $0.line == item.line }) { rejectedFields[item.line] = row.fields }
+                continue
+            }
+            for name in folded where owners[name] == nil { owners[name] = (record.name, item.line) }
+            kept.append(item)
+        }
+        items = kept
+        problems.sort { $0.line < $1.line }
     }
 }
 
@@ -131,6 +163,7 @@ enum RowValidator {
         case .gtins: return gtin(cells, &reasons).map(RegistryEntry.gtin)
         case .ocop: return ocop(cells, today, &reasons).map(RegistryEntry.ocop)
         case .gi: return geographicalIndication(cells, &reasons).map(RegistryEntry.geographicalIndication)
+        case .ownership: return ownership(cells, today, &reasons).map(RegistryEntry.ownership)
         }
     }
 

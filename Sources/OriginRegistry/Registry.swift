@@ -218,6 +218,7 @@ extension RegistryEntry {
         case .gtin(var r): r.id = id; self = .gtin(r)
         case .ocop(var r): r.id = id; self = .ocop(r)
         case .geographicalIndication(var r): r.id = id; self = .geographicalIndication(r)
+        case .ownership(var r): r.id = id; self = .ownership(r)
         }
     }
 }

@@ -42,7 +42,25 @@ extension RegistryDatabase {
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let counts = try Self.insert(plan.items, origin: .user, title: plan.fileName, retrieved: today.description, in: db)
+                    var items = plan.items
+                    if plan.kind == .ownership {
+                        let existing = try Self.visibleEntries(.ownership, db).compactMap { entry -> BrandOwnershipRecord? in
+                            if case .ownership(let record) = entry { return record } else { return nil }
+                        }
+                        let conflicts = plan.aliasConflicts(with: existing)
+                        if !conflicts.isEmpty {
+                            let problems = (plan.problems + conflicts.map(\.problem)).sorted { $0.line < $1.line }
+                            guard skipInvalid else {
+                                throw RegistryError(.invalidRows,
+                                                    "\(plan.fileName): \(problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported.",
+                                                    remedy: .fixRowsOrSkipInvalid(goodRows: items.count - conflicts.count), path: plan.fileName, problems: problems)
+                            }
+                            let dropped = Set(conflicts.map(\.index))
+                            items = items.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+                            summary.rejected = problems
+                        }
+                    }
+                    let counts = try Self.insert(items, origin: .user, title: plan.fileName, retrieved: today.description, in: db)
                     summary.inserted = counts.inserted
                     summary.updated = counts.updated
                     summary.overridingSeed = counts.overridingSeed
@@ -96,6 +114,7 @@ extension RegistryDatabase {
             case .gtin(var r): try r.insert(db)
             case .ocop(var r): try r.insert(db)
             case .geographicalIndication(var r): try r.insert(db)
+            case .ownership(var r): try r.insert(db)
             }
         }
         return (inserted, updated, overriding)
@@ -105,7 +124,8 @@ extension RegistryDatabase {
         try db.execute(sql: """
             DELETE FROM source WHERE id NOT IN (
                 SELECT source_id FROM brand UNION SELECT source_id FROM product
-                UNION SELECT source_id FROM ocop_product UNION SELECT source_id FROM geographical_indication)
+                UNION SELECT source_id FROM ocop_product UNION SELECT source_id FROM geographical_indication
+                UNION SELECT source_id FROM brand_ownership)
             """)
     }
 
@@ -115,12 +135,15 @@ extension RegistryDatabase {
     }
 
     static func visibleEntries(_ kind: RegistryKind, _ db: Database) throws -> [RegistryEntry] {
+        // A file written before this kind existed, opened read-only (so not migrated), has no table for it.
+        guard try db.tableExists(kind.table) else { return [] }
         let sql = visibleSQL(kind)
         switch kind {
         case .brands: return try BrandRecord.fetchAll(db, sql: sql).map(RegistryEntry.brand)
         case .gtins: return try GTINRecord.fetchAll(db, sql: sql).map(RegistryEntry.gtin)
         case .ocop: return try OCOPRecord.fetchAll(db, sql: sql).map(RegistryEntry.ocop)
         case .gi: return try GeographicalIndicationRecord.fetchAll(db, sql: sql).map(RegistryEntry.geographicalIndication)
+        case .ownership: return try BrandOwnershipRecord.fetchAll(db, sql: sql).map(RegistryEntry.ownership)
         }
     }
 

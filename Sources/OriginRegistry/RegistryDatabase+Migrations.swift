@@ -84,6 +84,32 @@ extension RegistryDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v2: brand ownership by brand name") { db in
+            try db.execute(sql: """
+                CREATE TABLE brand_ownership (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    aliases TEXT,
+                    company TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('vietnamese', 'foreign-group', 'mixed', 'changing', 'not-stated')),
+                    controlling_group TEXT,
+                    group_country TEXT,
+                    change_year INTEGER,
+                    as_of INTEGER,
+                    note TEXT,
+                    note_vi TEXT,
+                    origin_warning TEXT,
+                    origin_warning_vi TEXT,
+                    category TEXT,
+                    notes TEXT,
+                    retrieved TEXT,
+                    origin TEXT NOT NULL CHECK (origin IN ('seed', 'user')),
+                    source_id INTEGER NOT NULL REFERENCES source(id)
+                );
+                CREATE INDEX brand_ownership_key ON brand_ownership(key, origin);
+                """)
+        }
         return migrator
     }
 }

@@ -73,6 +73,7 @@ extension RegistryDatabase {
         case .gtins: entry = try GTINRecord.fetchOne(db, key: id).map(RegistryEntry.gtin)
         case .ocop: entry = try OCOPRecord.fetchOne(db, key: id).map(RegistryEntry.ocop)
         case .gi: entry = try GeographicalIndicationRecord.fetchOne(db, key: id).map(RegistryEntry.geographicalIndication)
+        case .ownership: entry = try BrandOwnershipRecord.fetchOne(db, key: id).map(RegistryEntry.ownership)
         }
         guard let entry else { return nil }
         let source = try SourceRecord.fetchOne(db, key: entry.sourceID)?.source ?? RegistrySource(address: "unknown")
@@ -83,7 +84,7 @@ extension RegistryDatabase {
     func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
         let parts = id.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
-            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40 or gi:1;", remedy: .searchListsThem)
+            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1 or ownership:3;", remedy: .searchListsThem)
         }
         let found: (RegistryEntry, RegistrySource)?
         do {
@@ -134,7 +135,7 @@ extension RegistryDatabase {
         do {
             return try writer.read { db in
                 var counts: [RegistryStats.Count] = []
-                for kind in RegistryKind.allCases {
+                for kind in RegistryKind.allCases where try db.tableExists(kind.table) {
                     let seed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'seed'") ?? 0
                     let user = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'user'") ?? 0
                     let visible = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.visibleSQL(kind)))") ?? 0
@@ -157,6 +158,7 @@ extension RegistryEntry {
         case .gtin(let r): return r.origin
         case .ocop(let r): return r.origin
         case .geographicalIndication(let r): return r.origin
+        case .ownership(let r): return r.origin
         }
     }
 }

@@ -4,6 +4,7 @@ public enum RegistryEntry: Sendable, Hashable {
     case gtin(GTINRecord)
     case ocop(OCOPRecord)
     case geographicalIndication(GeographicalIndicationRecord)
+    case ownership(BrandOwnershipRecord)
 
     public var kind: RegistryKind {
         switch self {
@@ -11,6 +12,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin: return .gtins
         case .ocop: return .ocop
         case .geographicalIndication: return .gi
+        case .ownership: return .ownership
         }
     }
 
@@ -21,6 +23,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin(let r): return r.key
         case .ocop(let r): return r.key
         case .geographicalIndication(let r): return r.key
+        case .ownership(let r): return r.key
         }
     }
 
@@ -30,6 +33,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin(let r): return r.id
         case .ocop(let r): return r.id
         case .geographicalIndication(let r): return r.id
+        case .ownership(let r): return r.id
         }
     }
 
@@ -42,6 +46,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin(let r): return r.name
         case .ocop(let r): return r.name
         case .geographicalIndication(let r): return r.name.map { "\($0): \(r.product)" } ?? r.product
+        case .ownership(let r): return r.name
         }
     }
 
@@ -51,6 +56,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin(let r): return r.sourceID
         case .ocop(let r): return r.sourceID
         case .geographicalIndication(let r): return r.sourceID
+        case .ownership(let r): return r.sourceID
         }
     }
 
@@ -60,6 +66,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .gtin(var r): r.sourceID = id; r.origin = origin; self = .gtin(r)
         case .ocop(var r): r.sourceID = id; r.origin = origin; self = .ocop(r)
         case .geographicalIndication(var r): r.sourceID = id; r.origin = origin; self = .geographicalIndication(r)
+        case .ownership(var r): r.sourceID = id; r.origin = origin; self = .ownership(r)
         }
     }
 
@@ -86,6 +93,13 @@ public enum RegistryEntry: Sendable, Hashable {
                     ("application_no", s(r.applicationNumber)), ("grant_date_or_year", s(r.granted)),
                     ("decision", s(r.decision)), ("holder_or_manager", s(r.holder)), ("province", s(r.province)),
                     ("origin_country", r.originCountry), ("notes", s(r.notes))]
+        case .ownership(let r):
+            return [("brand", r.name), ("aliases", s(r.aliases)), ("company", s(r.company)), ("ownership", r.status.rawValue),
+                    ("controlling_group", s(r.controllingGroup)), ("group_country", s(r.groupCountry)),
+                    ("change_year", r.changeYear.map(String.init) ?? ""), ("as_of", r.asOf.map(String.init) ?? ""),
+                    ("ownership_note", s(r.note)), ("ownership_note_vi", s(r.noteVi)), ("origin_warning", s(r.originWarning)),
+                    ("origin_warning_vi", s(r.originWarningVi)), ("category", s(r.category)), ("notes", s(r.notes)),
+                    ("retrieved", s(r.retrieved))]
         }
     }
 
@@ -101,6 +115,9 @@ public enum RegistryEntry: Sendable, Hashable {
                 .compactMap { $0 }.joined(separator: " ")
         case .geographicalIndication(let r):
             return [r.name, r.product, r.holder, r.province, r.registrationNumber].compactMap { $0 }.joined(separator: " ")
+        case .ownership(let r):
+            return ([r.aliases?.replacingApostrophes, r.company, r.controllingGroup, r.category] + [r.name.replacingApostrophes])
+                .compactMap { $0 }.joined(separator: " ")
         }
     }
 }

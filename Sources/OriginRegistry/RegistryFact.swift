@@ -19,6 +19,9 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
         case ocop
         /// A geographical indication ("chỉ dẫn địa lý"), protected by Viet Nam's IP office.
         case geographicalIndication = "geographical-indication"
+        /// Who controls a brand the product's name, or its company's brand list, names
+        /// (attribute `matched by`: `product-name`, `company-prefix` or `item-name`).
+        case brandOwnership = "brand-ownership"
     }
 
     /// What the registry says about who controls a brand.
@@ -56,10 +59,14 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
     /// with no company named and no verified owner: a brand tag, not a company, shown as such and
     /// never ranked above one.
     public let isBrandTag: Bool
+    /// For brand-ownership facts: the brand was found selling foreign-made goods as Vietnamese.
+    public let originWarning: LocalizedNote?
 
     public init(id: String, kind: Kind, name: String, note: LocalizedNote? = nil, ownership: Ownership? = nil,
-                ocop: OCOPStatus? = nil, attributes: [Attribute] = [], source: RegistrySource, isBrandTag: Bool = false) {
+                ocop: OCOPStatus? = nil, attributes: [Attribute] = [], source: RegistrySource, isBrandTag: Bool = false,
+                originWarning: LocalizedNote? = nil) {
         self.isBrandTag = isBrandTag
+        self.originWarning = originWarning
         self.id = id
         self.kind = kind
         self.name = name
@@ -72,7 +79,8 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
 
     public static func == (lhs: RegistryFact, rhs: RegistryFact) -> Bool {
         lhs === rhs || (lhs.id == rhs.id && lhs.name == rhs.name && lhs.note == rhs.note && lhs.ownership == rhs.ownership
-            && lhs.ocop == rhs.ocop && lhs.attributes == rhs.attributes && lhs.source == rhs.source && lhs.isBrandTag == rhs.isBrandTag)
+            && lhs.ocop == rhs.ocop && lhs.attributes == rhs.attributes && lhs.source == rhs.source && lhs.isBrandTag == rhs.isBrandTag
+            && lhs.originWarning == rhs.originWarning)
     }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
     public var description: String { "\(kind.rawValue) \(id): \(name)" }

@@ -1,4 +1,4 @@
-/// The four kinds of registry entries, as imported and exported.
+/// The kinds of registry entries, as imported and exported.
 ///
 /// Column names are those of the seed CSVs in Resources/registry; each kind also accepts the
 /// Vietnamese headers of official lists ("Tên sản phẩm", "Chủ thể", "Tỉnh", "Số sao", "Năm" …).
@@ -12,6 +12,8 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
     case ocop
     /// Geographical indications.
     case gi
+    /// Who controls a brand, by brand name and aliases (not by company prefix).
+    case ownership
 
     /// The SQL table holding entries of this kind.
     var table: String {
@@ -20,6 +22,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .gtins: return "product"
         case .ocop: return "ocop_product"
         case .gi: return "geographical_indication"
+        case .ownership: return "brand_ownership"
         }
     }
 
@@ -30,6 +33,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .gtins: return "product"
         case .ocop: return "ocop"
         case .gi: return "gi"
+        case .ownership: return "ownership"
         }
     }
 
@@ -95,6 +99,25 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
                 ColumnSpec("origin_country", required: true, aliases: ["country", "quốc gia", "nước"]),
                 ColumnSpec("notes", aliases: ["note", "ghi chú"]),
                 ColumnSpec("source", aliases: ["nguồn", "sources"]),
+            ]
+        case .ownership:
+            return [
+                ColumnSpec("brand", required: true, aliases: ["name", "brand name", "nhãn hiệu", "thương hiệu", "tên thương hiệu"]),
+                ColumnSpec("aliases", aliases: ["alias", "other names", "tên khác", "tên gọi khác"]),
+                ColumnSpec("company", aliases: ["công ty", "doanh nghiệp", "tên doanh nghiệp"]),
+                ColumnSpec("ownership", required: true, aliases: ["sở hữu", "quyền sở hữu", "tình trạng sở hữu"]),
+                ColumnSpec("controlling_group", aliases: ["group", "owner", "tập đoàn", "tập đoàn kiểm soát", "chủ sở hữu"]),
+                ColumnSpec("group_country", aliases: ["country", "quốc gia", "nước"]),
+                ColumnSpec("change_year", aliases: ["year", "năm", "năm thay đổi", "năm chuyển nhượng"]),
+                ColumnSpec("as_of", aliases: ["tính đến", "tính đến năm"]),
+                ColumnSpec("ownership_note", aliases: ["ownership notes", "ghi chú sở hữu"]),
+                ColumnSpec("ownership_note_vi"),
+                ColumnSpec("origin_warning", aliases: ["cảnh báo xuất xứ"]),
+                ColumnSpec("origin_warning_vi"),
+                ColumnSpec("category", aliases: ["ngành hàng", "loại"]),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+                ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
             ]
         }
     }

@@ -50,6 +50,57 @@ extension RegistrySnapshot {
 }
 
 extension RegistrySnapshot {
+    /// How a brand-ownership fact was found: which text named the brand.
+    public enum OwnershipMatch: String, Sendable {
+        /// The registry's product record for this exact GTIN names it.
+        case productName = "product-name"
+        /// The company behind the company prefix lists it among its brands.
+        case companyPrefix = "company-prefix"
+        /// An inventory row's item name (weaker: typed by whoever made the list).
+        case itemName = "item-name"
+    }
+
+    static func fact(_ owner: BrandOwnershipRecord, _ source: RegistrySource, matchedBy: OwnershipMatch?, alias: String?,
+                     asOf: CalendarDate) -> RegistryFact {
+        var attributes = [RegistryFact.Attribute("status", owner.status.rawValue)]
+        if let group = owner.controllingGroup { attributes.append(.init("group", group)) }
+        if let country = owner.groupCountry { attributes.append(.init("country", country)) }
+        if let year = owner.changeYear { attributes.append(.init("since", String(year))) }
+        // Sources describing a state of affairs more than five years old say so.
+        if let year = owner.asOf, year < asOf.year - 5 { attributes.append(.init("as of", String(year))) }
+        if let company = owner.company { attributes.append(.init("company", company)) }
+        if let category = owner.category { attributes.append(.init("category", category)) }
+        if let matchedBy { attributes.append(.init("matched by", matchedBy.rawValue)) }
+        if let alias { attributes.append(.init("matched", alias)) }
+        let ownership: RegistryFact.Ownership
+        switch owner.status {
+        case .vietnamese: ownership = .vietnamese
+        case .foreignGroup: ownership = .foreignGroup
+        case .mixed, .changing, .notStated: ownership = .unverified
+        }
+        let dated = RegistrySource(address: source.address, title: source.title, retrieved: owner.retrieved ?? source.retrieved,
+                                   licence: source.licence)
+        return RegistryFact(id: "ownership:\(owner.id ?? 0)", kind: .brandOwnership, name: owner.name,
+                            note: owner.note.map { LocalizedNote(en: $0, vi: owner.noteVi) }, ownership: ownership,
+                            attributes: attributes, source: dated,
+                            originWarning: owner.originWarning.map { LocalizedNote(en: $0, vi: owner.originWarningVi) })
+    }
+
+    /// Brand-ownership facts for the owners a text names (see ``BrandNameIndex``).
+    static func ownershipFacts(_ index: BrandNameIndex, in texts: [String], matchedBy: OwnershipMatch, asOf: CalendarDate,
+                               skipping known: [RegistryFact] = []) -> [RegistryFact] {
+        var facts: [RegistryFact] = []
+        for text in texts {
+            for match in index.matches(in: text) {
+                let (owner, source) = index.owners[match.owner]
+                let id = "ownership:\(owner.id ?? 0)"
+                guard !facts.contains(where: { $0.id == id }), !known.contains(where: { $0.id == id }) else { continue }
+                facts.append(fact(owner, source, matchedBy: matchedBy, alias: match.alias, asOf: asOf))
+            }
+        }
+        return facts
+    }
+
     /// The fact a verdict would show for an entry (OCOP validity as of ``asOf``).
     public func fact(for entry: RegistryEntry, source: RegistrySource) -> RegistryFact {
         switch entry {
@@ -57,6 +108,7 @@ extension RegistrySnapshot {
         case .gtin(let product): return Self.fact(product, source)
         case .ocop(let ocop): return Self.fact(ocop, source, asOf: asOf)
         case .geographicalIndication(let gi): return Self.fact(gi, source)
+        case .ownership(let owner): return Self.fact(owner, source, matchedBy: nil, alias: nil, asOf: asOf)
         }
     }
 }

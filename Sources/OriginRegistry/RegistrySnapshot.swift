@@ -20,6 +20,8 @@ public final class RegistrySnapshot: Sendable {
     public let counts: [RegistryKind: Int]
     /// The day OCOP validity was computed for.
     public let asOf: CalendarDate
+    /// Owned brands by name, to match product and item names.
+    public let brandNames: BrandNameIndex
 
     /// An empty registry (no facts).
     public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
@@ -41,6 +43,13 @@ public final class RegistrySnapshot: Sendable {
                 giByKey[TextFolding.fold(name + " " + gi.product)] = (gi, source)
             }
         }
+        var owners: [(record: BrandOwnershipRecord, source: RegistrySource)] = []
+        for case .ownership(let owner) in entries {
+            owners.append((owner, sources[owner.sourceID] ?? RegistrySource(address: "unknown")))
+        }
+        let brandNames = BrandNameIndex(owners: owners)
+        /// Brand-ownership facts found in the product records' names, by GTIN.
+        var namedOwners: [UInt64: [RegistryFact]] = [:]
         // Brands that share a company prefix and company are one fact listing all the brand names.
         var brandGroups: [String: [BrandRecord]] = [:]
         var groupOrder: [String] = []
@@ -57,6 +66,9 @@ public final class RegistrySnapshot: Sendable {
                 guard let gtin = try? GTIN.parse(product.gtin) else { continue }
                 parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(product, source))
+                let named = Self.ownershipFacts(brandNames, in: [product.name] + (product.brand.map { [$0] } ?? []),
+                                                matchedBy: .productName, asOf: asOf, skipping: namedOwners[gtin.value] ?? [])
+                if !named.isEmpty { namedOwners[gtin.value, default: []] += named }
                 if let named = product.geographicalIndication,
                    let (gi, giSource) = giByKey["no:" + TextFolding.fold(named)] ?? giByKey[TextFolding.fold(named)] {
                     byGTIN[gtin.value, default: []].append(Self.fact(gi, giSource))
@@ -65,7 +77,7 @@ public final class RegistrySnapshot: Sendable {
                 guard let code = ocop.gtin, let gtin = try? GTIN.parse(code) else { continue }
                 parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(ocop, source, asOf: asOf))
-            case .geographicalIndication:
+            case .geographicalIndication, .ownership:
                 break
             }
         }
@@ -74,26 +86,41 @@ public final class RegistrySnapshot: Sendable {
             let prefix = brands[0].companyPrefix!
             let key = UInt64(prefix.count) << 48 | UInt64(prefix)!
             let addresses = brands.compactMap { sources[$0.sourceID] }
-            byPrefix[key, default: []].append(Self.fact(brands, addresses))
+            let fact = Self.fact(brands, addresses)
+            byPrefix[key, default: []].append(fact)
+            if !fact.isBrandTag {
+                // A sourced company's brands (never crowd-sourced tags) may name an owned brand.
+                let named = Self.ownershipFacts(brandNames, in: brands.map(\.name) + (brands[0].company.map { [$0] } ?? []),
+                                                matchedBy: .companyPrefix, asOf: asOf, skipping: byPrefix[key] ?? [])
+                byPrefix[key, default: []] += named
+            }
             if !prefix.hasPrefix("893") || RowValidator.companyPrefixLengthIsPublished(prefix) == false {
                 asserted.insert(prefix.count)
             }
         }
-        // Companies named by a source come before brand tags (crowd-sourced): a tag never outranks a company.
-        for (key, facts) in byPrefix where facts.contains(where: \.isBrandTag) {
-            byPrefix[key] = facts.filter { !$0.isBrandTag } + facts.filter(\.isBrandTag)
+        // Brand owners first, then companies named by a source, then brand tags (crowd-sourced): a tag
+        // never outranks a company.
+        for (key, facts) in byPrefix {
+            let owners = facts.filter { $0.kind == .brandOwnership }
+            guard !owners.isEmpty || facts.contains(where: \.isBrandTag) else { continue }
+            byPrefix[key] = owners + facts.filter { $0.kind != .brandOwnership && !$0.isBrandTag } + facts.filter(\.isBrandTag)
         }
         let lengths = asserted.sorted(by: >)
         // Exact-GTIN entries carry their company's facts too, so a lookup never concatenates.
+        // Order: the GTIN's own facts, the brand owners its product name gives, then the company's
+        // (its brand owners first; an owner already found by name is not repeated).
         for (value, gtin) in parsed {
+            let named = namedOwners[value] ?? []
+            byGTIN[value]! += named
             if let company = Self.companyFacts(for: gtin, split: VietnameseCompanyPrefix.split(gtin), in: byPrefix, asserted: lengths) {
-                byGTIN[value]! += company
+                byGTIN[value]! += named.isEmpty ? company : company.filter { fact in !named.contains { $0.id == fact.id } }
             }
         }
         self.byGTIN = byGTIN
         self.byCompanyPrefix = byPrefix
         self.assertedPrefixLengths = lengths
         self.counts = counts
+        self.brandNames = brandNames
     }
 
     /// The registry's facts about a GTIN: exact-GTIN facts first, then the brand(s) behind its

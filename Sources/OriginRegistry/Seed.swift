@@ -7,6 +7,7 @@ enum Seed {
         (.gtins, "products.csv", SeedData.products),
         (.ocop, "ocop.csv", SeedData.ocop),
         (.gi, "geographical_indications.csv", SeedData.geographicalIndications),
+        (.ownership, "brand_ownership.csv", SeedData.brandOwnership),
     ]
 
     /// The files' indices in two groups of about the same size (largest file first, each to the

@@ -76,6 +76,12 @@ struct RegistryPrinter {
         case .geographicalIndication(let r):
             return (r.name.map { "\($0) — " } ?? "") + r.product + (r.province.map { ", \($0)" } ?? "") + " [\(r.originCountry)]"
                 + (r.registrationNumber.map { " no. \($0)" } ?? "")
+        case .ownership(let r):
+            var parts = [r.name, "ownership \(r.status.rawValue)"]
+            if let group = r.controllingGroup { parts.append(group + (r.groupCountry.map { " (\($0))" } ?? "")) }
+            if let year = r.changeYear { parts.append("since \(year)") }
+            if r.originWarning != nil { parts.append("origin warning") }
+            return parts.joined(separator: " — ")
         }
     }
 
@@ -165,10 +171,10 @@ struct RegistryPrinter {
     }
 
     /// Rejected rows as they were, plus the line number and reason.
-    static func writeRejects(_ plan: ImportPlan, to path: String) throws(CLIError) {
+    static func writeRejects(_ plan: ImportPlan, problems: [RegistryError.RowProblem], to path: String) throws(CLIError) {
         var text = (plan.header + ["line", "reason"]).map(csvField).joined(separator: ",") + "\n"
-        for problem in plan.problems {
-            let fields = plan.rejectedFields[problem.line] ?? []
+        for problem in problems {
+            let fields = plan.fields(ofLine: problem.line) ?? []
             text += (fields + [String(problem.line), problem.reason]).map(csvField).joined(separator: ",") + "\n"
         }
         do { try AtomicFile.write(Array(text.utf8), to: path) } catch {

@@ -194,12 +194,21 @@ public struct InventoryChecker: Sendable {
             body(verdict.companyPrefix?.companyPrefix ?? "", true)
         }
         var product = "", brand = "", ownership = "", stars = "", status = ""
+        var brandOwnerFound = false
         for fact in verdict.registryFacts {
             switch fact.kind {
+            case .brandOwnership:
+                // The brand's owner (ranked before the company behind the prefix) names the brand.
+                if !brandOwnerFound {
+                    brandOwnerFound = true
+                    brand = fact.name
+                    ownership = fact.ownership?.rawValue ?? ""
+                }
             case .product:
                 if product.isEmpty { product = fact.name }
                 if brand.isEmpty, let name = fact[attribute: "brand"] { brand = name }
             case .brand:
+                if brandOwnerFound { break }
                 if brand.isEmpty || fact.ownership == .vietnamese || (fact.ownership == .foreignGroup && ownership != "vietnamese") {
                     brand = fact.name
                     ownership = fact.ownership?.rawValue ?? ""

@@ -4,11 +4,13 @@ import OriginRegistry
 /// apart what the evidence shows and what it does not:
 ///
 /// - ``confirmed``: evidence beyond the barcode prefix — GS1 AI 422 declares Viet Nam as the
-///   country of origin, or the registry has a Vietnamese-owned brand, a current OCOP rating or a
-///   Vietnamese geographical indication for it.
+///   country of origin, or the registry has a Vietnamese-owned brand (by the product's registry
+///   name or its company, with no origin warning), a current OCOP rating or a Vietnamese
+///   geographical indication for it.
 /// - ``registrantOnly``: a GS1 Vietnam number (893) or a Vietnamese ISBN and nothing more.
 ///   Licensed in Viet Nam; not proof of where it was made.
-/// - ``registrantForeignGroup``: an 893 number whose brand the registry says a foreign group controls.
+/// - ``registrantForeignGroup``: an 893 number whose brand the registry says a foreign group controls
+///   (the brand's owner decides before the company behind the prefix).
 /// - ``other``: foreign registrants, declared foreign origin, foreign books, unassigned prefixes.
 /// - ``notCounted``: invalid codes, empty cells and numbers that say nothing about origin
 ///   (in-store codes, coupons, ISSN); they are listed, not counted in the shares.
@@ -33,14 +35,32 @@ public enum ShareCategory: String, Sendable, Hashable, CaseIterable {
         case .vietnameseRegistrant, .vietnameseBook:
             break
         }
-        var foreignGroup = false
+        // The brand's owner (the best-ranked brand-ownership fact) decides before the company
+        // behind the prefix; a current OCOP rating or a Vietnamese GI confirms either way.
+        var owner: RegistryFact?
+        var companyVietnamese = false, companyForeign = false
         for fact in verdict.registryFacts {
-            if fact.ownership == .vietnamese { self = .confirmed; return }
             if let status = fact.ocop, status.validity.isCurrent { self = .confirmed; return }
             if fact.kind == .geographicalIndication && fact[attribute: "country"] == "VN" { self = .confirmed; return }
-            if fact.ownership == .foreignGroup { foreignGroup = true }
+            switch fact.kind {
+            case .brandOwnership: if owner == nil { owner = fact }
+            case .brand:
+                if fact.ownership == .vietnamese { companyVietnamese = true }
+                if fact.ownership == .foreignGroup { companyForeign = true }
+            default: break
+            }
         }
-        self = foreignGroup ? .registrantForeignGroup : .registrantOnly
+        if let owner {
+            switch owner.ownership {
+            case .foreignGroup?: self = .registrantForeignGroup
+            // An item name typed in an inventory never confirms alone, nor does a brand with an origin warning.
+            case .vietnamese? where owner.originWarning == nil && owner[attribute: "matched by"] != "item-name":
+                self = .confirmed
+            default: self = .registrantOnly
+            }
+            return
+        }
+        self = companyVietnamese ? .confirmed : companyForeign ? .registrantForeignGroup : .registrantOnly
     }
 
     /// The label in a language.
