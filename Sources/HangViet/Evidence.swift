@@ -38,10 +38,14 @@ public protocol EvidenceProvider: Sendable {
     /// The same, given the company-prefix split the verdict engine has already made (so it is
     /// not made twice per code). The default calls ``facts(for:)``.
     func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact]
+    /// Brand-ownership facts for the brands an inventory's item name carries (weaker evidence:
+    /// typed by whoever made the list). The default finds none.
+    func ownershipFacts(forItemName name: String) -> [RegistryFact]
 }
 
 extension EvidenceProvider {
     public func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact] { facts(for: gtin) }
+    public func ownershipFacts(forItemName name: String) -> [RegistryFact] { [] }
 }
 
 /// The registry's in-memory snapshot is the usual provider.

@@ -45,7 +45,7 @@ public struct Verdict: Sendable, Hashable {
     /// The 893 company-prefix split.
     public let companyPrefix: VietnameseCompanyPrefix.Split?
     /// Registry facts (shared with the registry snapshot), each with its source.
-    public let registryFacts: [RegistryFact]
+    public private(set) var registryFacts: [RegistryFact]
     /// Other evidence, in order: ISBN, ISSN, AI 422, other GS1 data, links, text, errors.
     let details: [Evidence]
     /// The caveats that do not come from registry facts.
@@ -56,6 +56,13 @@ public struct Verdict: Sendable, Hashable {
     /// True when the code came from a photo whose read was not verified: the verdict then says
     /// so, and an invalid code is not called a possible forgery (the photo may be misread).
     public var isFromDoubtfulRead: Bool { readConfidence?.isDoubtful ?? false }
+
+    /// This verdict with more registry facts after its own (an inventory row's item-name matches).
+    func adding(_ facts: [RegistryFact]) -> Verdict {
+        var verdict = self
+        verdict.registryFacts += facts
+        return verdict
+    }
 
     /// This verdict for a code read from a photo with `confidence`.
     public func read(with confidence: ReadConfidence) -> Verdict {

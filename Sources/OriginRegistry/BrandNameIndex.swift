@@ -14,6 +14,8 @@ public struct BrandNameIndex: Sendable {
         let folded: [UInt8]
         let alias: String
         let owner: Int
+        /// Position in the index's list of names (see ``nameCount``).
+        let id: Int
     }
 
     /// A brand found in a text.
@@ -22,12 +24,17 @@ public struct BrandNameIndex: Sendable {
         public let owner: Int
         /// The owner's name as written in the registry ("Chin-su"), for the one the text carries.
         public let alias: String
+        /// Which of the index's names matched, from 0 to ``nameCount`` - 1.
+        public let name: Int
     }
 
     public let owners: [(record: BrandOwnershipRecord, source: RegistrySource)]
     private let names: [UInt64: [Name]]
     /// The most words in any name.
     private let maxWords: Int
+    /// Every owner's names, in index order: `(owner, alias)` for ``Match/name``.
+    public let allNames: [(owner: Int, alias: String)]
+    public var nameCount: Int { allNames.count }
 
     public static let empty = BrandNameIndex(owners: [])
 
@@ -35,18 +42,21 @@ public struct BrandNameIndex: Sendable {
         self.owners = owners
         var names: [UInt64: [Name]] = [:]
         var maxWords = 0
+        var allNames: [(owner: Int, alias: String)] = []
         for (index, owner) in owners.enumerated() {
             for alias in owner.record.allNames {
                 let folded = Array(BrandOwnershipRecord.foldName(alias).utf8)
                 guard !folded.isEmpty else { continue }
                 let hash = Self.hash(folded[...])
                 if names[hash]?.contains(where: { $0.folded == folded }) == true { continue }
-                names[hash, default: []].append(Name(folded: folded, alias: alias, owner: index))
+                names[hash, default: []].append(Name(folded: folded, alias: alias, owner: index, id: allNames.count))
+                allNames.append((index, alias))
                 maxWords = max(maxWords, folded.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
             }
         }
         self.names = names
         self.maxWords = maxWords
+        self.allNames = allNames
     }
 
     public var isEmpty: Bool { owners.isEmpty }
@@ -73,7 +83,7 @@ public struct BrandNameIndex: Sendable {
                 let range = folded[starts[word]..<ends[word + count - 1]]
                 guard let candidates = names[Self.hash(range)],
                       let name = candidates.first(where: { $0.folded.elementsEqual(range) }) else { continue }
-                if !found.contains(where: { $0.owner == name.owner }) { found.append(Match(owner: name.owner, alias: name.alias)) }
+                if !found.contains(where: { $0.owner == name.owner }) { found.append(Match(owner: name.owner, alias: name.alias, name: name.id)) }
                 matched = count
                 break
             }

@@ -22,6 +22,9 @@ public final class RegistrySnapshot: Sendable {
     public let asOf: CalendarDate
     /// Owned brands by name, to match product and item names.
     public let brandNames: BrandNameIndex
+    /// One fact per name of ``brandNames`` (by ``BrandNameIndex/Match/name``), matched by an
+    /// inventory's item name: made once, so checking a row allocates no fact.
+    let itemNameFacts: [RegistryFact]
 
     /// An empty registry (no facts).
     public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
@@ -121,6 +124,17 @@ public final class RegistrySnapshot: Sendable {
         self.assertedPrefixLengths = lengths
         self.counts = counts
         self.brandNames = brandNames
+        self.itemNameFacts = brandNames.allNames.map { name in
+            let (owner, source) = brandNames.owners[name.owner]
+            return Self.fact(owner, source, matchedBy: .itemName, alias: name.alias, asOf: asOf)
+        }
+    }
+
+    /// Brand owners an inventory's item name carries ("Sữa Vinamilk 180ml" → Vinamilk), each
+    /// once, labelled `matched by: item-name`: weaker evidence than the registry's own records.
+    public func ownershipFacts(forItemName name: String) -> [RegistryFact] {
+        guard !brandNames.isEmpty else { return [] }
+        return brandNames.matches(in: name).map { itemNameFacts[$0.name] }
     }
 
     /// The registry's facts about a GTIN: exact-GTIN facts first, then the brand(s) behind its

@@ -6,7 +6,7 @@ import Testing
 /// Shares checked against answers worked out by hand.
 @Suite("Inventory shares")
 struct InventorySummaryTests {
-    static let engine = VerdictEngine(evidenceProvider: try! RegistrySnapshot.seed(asOf: CalendarDate(year: 2026, month: 11, day: 23)))
+    static let engine = VerdictEngine(evidenceProvider: try! RegistrySnapshot.seed(asOf: CalendarDate(year: 2026, month: 12, day: 3)))
 
     func run(_ text: String, quantity: String? = nil, price: String? = nil) throws -> InventorySummary {
         var reader = CSVRecordReader(source: MemorySource(Array(text.utf8)))
@@ -115,5 +115,67 @@ struct InventorySummaryTests {
             let error = error as! BatchError
             return error.code == .noSuchColumn && error.column == .quantity && error.columnName == "3" && !error.message.contains("--")
         }
+    }
+}
+
+/// Brand owners move rows between share categories: found by the registry product's name (Chin-Su),
+/// or, weaker, by the inventory's own item name, which never confirms alone.
+@Suite("Inventory shares with brand owners")
+struct InventoryOwnershipTests {
+    // Hand-worked, 7 counted rows:
+    // - 8936017364113 Chin-Su: registry product name → Masan, Vietnamese-owned → confirmed.
+    // - 8934673503358 Vinamilk: Vietnamese company and owner → confirmed.
+    // - 8934680025980 AFC/Cosy: Mondelēz (2015) → foreign group.
+    // - 8934588233074 Sting: Suntory PepsiCo → foreign group.
+    // - 8935000123454 (a made-up 893 number no registry entry names) called "Bánh Cosy …": the item
+    //   name → Kinh Đô/Mondelēz → foreign group.
+    // - 8935000123454 called "Sữa Vinamilk …": the item name alone → registrant only, not confirmed.
+    // - 4901780188352 (Japan) named "Sting": a foreign registrant stays "other".
+    static let inventory = """
+        Tên hàng,Mã vạch
+        Tương ớt Chin-su,8936017364113
+        Sữa tiệt trùng,8934673503358
+        Bánh AFC,8934680025980
+        Nước tăng lực,8934588233074
+        Bánh Cosy Marie (test),8935000123454
+        Sữa Vinamilk 180ml (test),8935000123454
+        Sting (test),4901780188352
+
+        """
+
+    @Test("2 of 7 confirmed, 3 a foreign group's brand, 1 registrant only, 1 other; item-name owners labelled")
+    func shares() throws {
+        var reader = CSVRecordReader(source: MemorySource(Array(Self.inventory.utf8)))
+        var record = CSVRecord()
+        _ = try reader.next(into: &record)
+        let header = (0..<record.fields.count).map { record.field($0)! }
+        let columns = try InventoryColumns(header: header, barcode: nil, quantity: nil, price: nil)
+        #expect(columns.name == 0 && columns.barcode == 1)
+        var checker = InventoryChecker(engine: InventorySummaryTests.engine, columns: columns, language: .en, delimiter: reader.delimiter)
+        var categories: [ShareCategory] = []
+        var csv: [UInt8] = []
+        while try reader.next(into: &record) {
+            checker.check(record)
+            categories.append(checker.category)
+            checker.appendCSV(record, to: &csv)
+        }
+        #expect(categories == [.confirmed, .confirmed, .registrantForeignGroup, .registrantForeignGroup,
+                               .registrantForeignGroup, .registrantOnly, .other])
+        let summary = checker.summary
+        #expect(summary.countedTotal(by: .sku) == 7)
+        #expect(summary.share(.confirmed, by: .sku) == 2.0 / 7.0)
+        #expect(summary.share(.registrantForeignGroup, by: .sku) == 3.0 / 7.0)
+        #expect(summary.share(.registrantOnly, by: .sku) == 1.0 / 7.0)
+        #expect(summary.share(.other, by: .sku) == 1.0 / 7.0)
+        let lines = String(decoding: csv, as: UTF8.self).split(separator: "\n")
+        #expect(lines[0].contains(",Chin-su / Nam Ngư,vietnamese,"))
+        #expect(lines[4].contains(",Kinh Đô,foreign-group (item name),"))
+        #expect(lines[5].contains(",Vinamilk,vietnamese (item name),"))
+    }
+
+    @Test("without an item-name column, names are not guessed from other columns")
+    func noNameColumn() throws {
+        let columns = try InventoryColumns(header: ["Mã vạch", "Ghi chú"], barcode: nil, quantity: nil, price: nil)
+        #expect(columns.name == nil)
     }
 }

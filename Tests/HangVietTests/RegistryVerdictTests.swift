@@ -6,7 +6,7 @@ import HangViet
 /// Verdicts with the bundled registry: the facts users act on, with their sources and caveats.
 @Suite("Verdicts with the registry")
 struct RegistryVerdictTests {
-    static let today = CalendarDate(year: 2026, month: 11, day: 23)
+    static let today = CalendarDate(year: 2026, month: 12, day: 3)
     static let seed = try! RegistrySnapshot.seed(asOf: today)
     let engine = VerdictEngine(evidenceProvider: RegistryVerdictTests.seed)
 

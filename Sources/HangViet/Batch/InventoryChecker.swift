@@ -60,7 +60,7 @@ public struct InventoryChecker: Sendable {
             rowProblem = problem
             result = engine.invalid(input: code, error: GS1Error(.empty, problem))
         } else {
-            result = engine.verdict(for: code)
+            result = Self.withItemName(engine.verdict(for: code), record: record, columns: columns, engine: engine)
         }
         category = ShareCategory(result)
         var quantity: Double?
@@ -75,6 +75,16 @@ public struct InventoryChecker: Sendable {
         summary.add(result, category: category, line: record.line, quantity: quantity, value: value,
                     invalidReason: problem ?? result.error?.localizedMessage(language) ?? "")
         verdict = result
+    }
+
+    /// The verdict with the brand owners the row's item name carries, when the registry's own
+    /// facts name none (a name typed in a list is weaker evidence than a registry record).
+    static func withItemName(_ verdict: Verdict, record: CSVRecord, columns: InventoryColumns, engine: VerdictEngine) -> Verdict {
+        guard let column = columns.name, let provider = engine.evidenceProvider, verdict.gtin != nil,
+              !verdict.registryFacts.contains(where: { $0.kind == .brandOwnership }),
+              let name = record.field(column), !name.isEmpty else { return verdict }
+        let facts = provider.ownershipFacts(forItemName: name)
+        return facts.isEmpty ? verdict : verdict.adding(facts)
     }
 
     private mutating func number(_ record: CSVRecord, _ index: Int) -> Double? {
@@ -198,8 +208,14 @@ public struct InventoryChecker: Sendable {
         for fact in verdict.registryFacts {
             switch fact.kind {
             case .brandOwnership:
-                // The brand's owner (ranked before the company behind the prefix) names the brand.
-                if !brandOwnerFound {
+                // The brand's owner (ranked before the company behind the prefix) names the brand;
+                // one found by the item name only fills an empty brand, and says so.
+                if fact[attribute: "matched by"] == "item-name" {
+                    if brand.isEmpty {
+                        brand = fact.name
+                        ownership = (fact.ownership?.rawValue ?? "") + LocalizedText(en: " (item name)", vi: " (theo tên hàng)")[language]
+                    }
+                } else if !brandOwnerFound {
                     brandOwnerFound = true
                     brand = fact.name
                     ownership = fact.ownership?.rawValue ?? ""

@@ -14,6 +14,9 @@ public struct InventoryColumns: Sendable, Hashable {
     public let barcode: Int
     public let quantity: Int?
     public let price: Int?
+    /// The item-name column, when the header has one: its names may match a brand's owner
+    /// (weaker evidence than the registry's records; never "confirmed" alone).
+    public private(set) var name: Int?
 
     /// Header names tried, in order, when no column is named.
     public static let barcodeHeaders = [
@@ -21,11 +24,19 @@ public struct InventoryColumns: Sendable, Hashable {
         "mã vạch", "mã số mã vạch", "mã barcode", "mã sản phẩm", "mã sp", "code", "product code",
     ]
 
+    /// Item-name headers, tried in order.
+    public static let nameHeaders = [
+        "name", "product name", "item name", "tên hàng", "tên sản phẩm", "tên hàng hóa", "tên mặt hàng", "mặt hàng",
+        "sản phẩm", "product", "item", "description", "mô tả", "tên",
+    ]
+
     /// The headers named in messages as found automatically.
     public static let automaticHeadersNamed = "gtin, barcode, ean, upc, mã vạch, mã sản phẩm"
 
     public init(header: [String], barcode: String?, quantity: String?, price: String?) throws(BatchError) {
         self.header = header
+        let foldedHeader = header.map(Self.fold)
+        self.name = Self.nameHeaders.lazy.compactMap { name in foldedHeader.firstIndex(of: Self.fold(name)) }.first
         if let barcode {
             self.barcode = try Self.find(barcode, in: header, role: .barcode)
         } else {
@@ -39,6 +50,7 @@ public struct InventoryColumns: Sendable, Hashable {
         }
         self.quantity = try quantity.map { name throws(BatchError) in try Self.find(name, in: header, role: .quantity) }
         self.price = try price.map { name throws(BatchError) in try Self.find(name, in: header, role: .price) }
+        if name == self.barcode { name = nil }
     }
 
     static func find(_ name: String, in header: [String], role: BatchError.ColumnRole) throws(BatchError) -> Int {

@@ -37,13 +37,18 @@ public enum ShareCategory: String, Sendable, Hashable, CaseIterable {
         }
         // The brand's owner (the best-ranked brand-ownership fact) decides before the company
         // behind the prefix; a current OCOP rating or a Vietnamese GI confirms either way.
-        var owner: RegistryFact?
+        var owner: RegistryFact?, itemNameOwner: RegistryFact?
         var companyVietnamese = false, companyForeign = false
         for fact in verdict.registryFacts {
             if let status = fact.ocop, status.validity.isCurrent { self = .confirmed; return }
             if fact.kind == .geographicalIndication && fact[attribute: "country"] == "VN" { self = .confirmed; return }
             switch fact.kind {
-            case .brandOwnership: if owner == nil { owner = fact }
+            case .brandOwnership:
+                if fact[attribute: "matched by"] == "item-name" {
+                    if itemNameOwner == nil { itemNameOwner = fact }
+                } else if owner == nil {
+                    owner = fact
+                }
             case .brand:
                 if fact.ownership == .vietnamese { companyVietnamese = true }
                 if fact.ownership == .foreignGroup { companyForeign = true }
@@ -53,14 +58,17 @@ public enum ShareCategory: String, Sendable, Hashable, CaseIterable {
         if let owner {
             switch owner.ownership {
             case .foreignGroup?: self = .registrantForeignGroup
-            // An item name typed in an inventory never confirms alone, nor does a brand with an origin warning.
-            case .vietnamese? where owner.originWarning == nil && owner[attribute: "matched by"] != "item-name":
-                self = .confirmed
+            // A brand with an origin warning does not confirm.
+            case .vietnamese? where owner.originWarning == nil: self = .confirmed
             default: self = .registrantOnly
             }
             return
         }
-        self = companyVietnamese ? .confirmed : companyForeign ? .registrantForeignGroup : .registrantOnly
+        if companyVietnamese { self = .confirmed; return }
+        if companyForeign { self = .registrantForeignGroup; return }
+        // An inventory's item name is weaker: it may move a row to a foreign group's brand, but
+        // never confirms Vietnamese goods alone.
+        self = itemNameOwner?.ownership == .foreignGroup ? .registrantForeignGroup : .registrantOnly
     }
 
     /// The label in a language.
