@@ -49,6 +49,9 @@ public enum Caveat: Sendable, Hashable {
     case foreignOwnedBrand(RegistryFact)
     /// A Vietnamese-owned brand found selling foreign-made goods as Vietnamese (sourced).
     case originWarning(RegistryFact)
+    /// Where to report a suspect product (the national consumer line and the 389 committee's
+    /// lines, with their dates and sources): for codes that may be forged and origin warnings.
+    case whereToReport
 
     /// Stable identifier for JSON/CSV output.
     public var code: String {
@@ -74,6 +77,7 @@ public enum Caveat: Sendable, Hashable {
         case .foreignGeographicalIndication: return "foreign-geographical-indication"
         case .foreignOwnedBrand: return "foreign-owned-brand"
         case .originWarning: return "origin-warning"
+        case .whereToReport: return "where-to-report"
         case .doubtfulRead: return "doubtful-read"
         }
     }
@@ -161,6 +165,8 @@ public enum Caveat: Sendable, Hashable {
             return "Origin warning for “\(fact.name)”: \(fact.originWarning?.text(.en) ?? "") A Vietnamese-owned brand does not make its goods Vietnamese-made: check the origin printed on the pack."
         case (.originWarning(let fact), .vi):
             return "Cảnh báo xuất xứ với “\(fact.name)”: \(fact.originWarning?.text(.vi) ?? "") Nhãn hiệu của doanh nghiệp Việt Nam không có nghĩa hàng sản xuất tại Việt Nam: hãy xem xuất xứ in trên bao bì."
+        case (.whereToReport, _):
+            return Caveat.whereToReportMessage(language)
         case (.foreignGeographicalIndication(let fact), .en):
             return "“\(fact.name)” is a foreign geographical indication protected in Viet Nam (\(fact[attribute: "country"] ?? "?")): not Vietnamese goods."
         case (.foreignGeographicalIndication(let fact), .vi):

@@ -125,6 +125,13 @@ public struct Verdict: Sendable, Hashable {
         }
         Caveat.forEachRegistryCaveat(registryFacts, body)
         if flags.contains(.codesCanBeCopied) { body(.codesCanBeCopied) }
+        // A code that may be forged (a wrong check digit not read from a doubtful photo, an
+        // unassigned prefix), or a brand caught mislabelling origin: say where to report.
+        let doubtful = readConfidence?.isDoubtful == true
+        if (!doubtful && (error?.code == .checkDigitMismatch || flags.contains(.unassignedPrefix)))
+            || registryFacts.contains(where: { $0.originWarning != nil }) {
+            body(.whereToReport)
+        }
     }
 
     /// The Vietnamese ISBN analysis.

@@ -133,8 +133,8 @@ public struct RegistrySource: Sendable, Hashable, Codable {
                   licence: try container.decodeIfPresent(String.self, forKey: .licence))
     }
 
-    /// Splits "a ; b ; c" on the byte level.
-    static func split(_ address: String) -> [String] {
+    /// Splits "a ; b ; c" on the byte level (the seed's separator for several addresses).
+    public static func split(_ address: String) -> [String] {
         var parts: [String] = []
         var current: [UInt8] = []
         let bytes = Array(address.utf8)

@@ -89,5 +89,21 @@ struct BrandOwnershipVerdictTests {
         #expect(warning.message(.vi).contains("nhập nguyên chiếc từ Trung Quốc"))
         #expect(verdict.outcome == .vietnameseRegistrant)
         #expect(ShareCategory(verdict) == .registrantOnly)
+        #expect(verdict.caveats.contains { $0.code == "where-to-report" })
+    }
+
+    @Test("a wrong check digit and an origin warning say where to report, with the national lines and their dates; a valid code does not")
+    func whereToReport() throws {
+        let invalid = engine.verdict(for: "8934563138166")
+        let caveat = try #require(invalid.caveats.first { $0.code == "where-to-report" })
+        for language in [Language.en, .vi] {
+            let message = caveat.message(language)
+            #expect(message.contains("1800 6838") && message.contains("0981 389 389"), "\(message)")
+            #expect(message.contains("2024") && message.contains("5/2015"))
+            #expect(message.contains("phunuvietnam.vn"))
+        }
+        #expect(caveat.message(.vi).hasPrefix("Để báo sản phẩm nghi vấn"))
+        #expect(!engine.verdict(for: "8934563138165").caveats.contains { $0.code == "where-to-report" })
+        #expect(!engine.verdict(for: "").caveats.contains { $0.code == "where-to-report" })
     }
 }
