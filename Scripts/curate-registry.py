@@ -125,12 +125,28 @@ def main():
                          ("vn_consumer_hotlines.csv", "hotlines.csv")]:
         shutil.copyfile(os.path.join(SHARED, name), os.path.join(OUT, target))
     write_brand_ownership(SHARED, OUT)
+    write_recognition(SHARED, OUT)
     generate_swift()
+
+
+def write_recognition(shared, out):
+    """Recognition programmes, row for row, with a `status` column: `revoked` for the one row the
+    data records as a revocation (Asanzo's HVNCLC mark, 21/6/2019), else `awarded`."""
+    with open(os.path.join(shared, "vn_recognition_programs.csv"), newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        fields = reader.fieldnames + ["status"]
+        rows = list(reader)
+    with open(os.path.join(out, "recognition.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            row["status"] = "revoked" if "revocation" in row["decision_or_event"].lower() else "awarded"
+            w.writerow(row)
 
 
 SEED_FILES = [("brands", "brands.csv"), ("products", "products.csv"), ("ocop", "ocop.csv"),
               ("geographicalIndications", "geographical_indications.csv"), ("hotlines", "hotlines.csv"),
-              ("brandOwnership", "brand_ownership.csv")]
+              ("brandOwnership", "brand_ownership.csv"), ("recognition", "recognition.csv")]
 
 
 def generate_swift():

@@ -52,6 +52,8 @@ public enum Caveat: Sendable, Hashable {
     /// Where to report a suspect product (the national consumer line and the 389 committee's
     /// lines, with their dates and sources): for codes that may be forged and origin warnings.
     case whereToReport
+    /// Recognition (Thương hiệu Quốc gia, Hàng Việt Nam chất lượng cao) is an award: not ownership, not origin.
+    case recognitionIsNotOrigin
 
     /// Stable identifier for JSON/CSV output.
     public var code: String {
@@ -78,6 +80,7 @@ public enum Caveat: Sendable, Hashable {
         case .foreignOwnedBrand: return "foreign-owned-brand"
         case .originWarning: return "origin-warning"
         case .whereToReport: return "where-to-report"
+        case .recognitionIsNotOrigin: return "recognition-is-not-origin"
         case .doubtfulRead: return "doubtful-read"
         }
     }
@@ -165,6 +168,10 @@ public enum Caveat: Sendable, Hashable {
             return "Origin warning for “\(fact.name)”: \(fact.originWarning?.text(.en) ?? "") A Vietnamese-owned brand does not make its goods Vietnamese-made: check the origin printed on the pack."
         case (.originWarning(let fact), .vi):
             return "Cảnh báo xuất xứ với “\(fact.name)”: \(fact.originWarning?.text(.vi) ?? "") Nhãn hiệu của doanh nghiệp Việt Nam không có nghĩa hàng sản xuất tại Việt Nam: hãy xem xuất xứ in trên bao bì."
+        case (.recognitionIsNotOrigin, .en):
+            return "Recognition (Thương hiệu Quốc gia Việt Nam, Hàng Việt Nam chất lượng cao) is an award to an enterprise: it proves neither who owns the brand nor where the goods were made."
+        case (.recognitionIsNotOrigin, .vi):
+            return "Danh hiệu (Thương hiệu Quốc gia Việt Nam, Hàng Việt Nam chất lượng cao) là giải thưởng cho doanh nghiệp: không chứng minh ai sở hữu nhãn hiệu, cũng không chứng minh hàng được sản xuất ở đâu."
         case (.whereToReport, _):
             return Caveat.whereToReportMessage(language)
         case (.foreignGeographicalIndication(let fact), .en):

@@ -40,12 +40,12 @@ public protocol EvidenceProvider: Sendable {
     func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact]
     /// Brand-ownership facts for the brands an inventory's item name carries (weaker evidence:
     /// typed by whoever made the list). The default finds none.
-    func ownershipFacts(forItemName name: String) -> [RegistryFact]
+    func ownershipFacts(forItemNameUTF8 name: UnsafeBufferPointer<UInt8>) -> [RegistryFact]
 }
 
 extension EvidenceProvider {
     public func facts(for gtin: GTIN, companyPrefix: VietnameseCompanyPrefix.Split) -> [RegistryFact] { facts(for: gtin) }
-    public func ownershipFacts(forItemName name: String) -> [RegistryFact] { [] }
+    public func ownershipFacts(forItemNameUTF8 name: UnsafeBufferPointer<UInt8>) -> [RegistryFact] { [] }
 }
 
 /// The registry's in-memory snapshot is the usual provider.

@@ -30,12 +30,25 @@ extension RegistryFact {
             if let product = self[attribute: "product"] { text += " — \(product)" }
             if let number = self[attribute: "registration"] { text += LocalizedText(en: " (no. \(number))", vi: " (số \(number))")[language] }        case .brandOwnership:
             text = ownershipLine(language)
+        case .recognition:
+            text = LocalizedText(en: "Recognition: ", vi: "Danh hiệu: ")[language] + name
+            if let year = self[attribute: "year"] { text += " \(year)" }
+            // A round's list of several enterprises is shown by the name that matched.
+            if let named = self[attribute: "named as"] {
+                text += LocalizedText(en: " — \(named), among others", vi: " — \(named), cùng các doanh nghiệp khác")[language]
+            } else {
+                text += " — " + (self[attribute: "enterprise"] ?? "")
+            }
+            if let decision = self[attribute: "decision"] { text += " (\(decision))" }
+            if self[attribute: "status"] == "revoked" {
+                text += LocalizedText(en: "; revoked", vi: "; đã bị thu hồi")[language]
+            }
         }
         let addresses = source.addresses
         var sourceText = addresses.first ?? source.address
         if addresses.count > 1 { sourceText += LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] }
         if let licence = source.licence, !source.licenceIsInAddress || addresses.count > 1 { sourceText += "; \(licence)" }
-        if kind == .brandOwnership { sourceText += retrievedSuffix(language) }
+        if kind == .brandOwnership || kind == .recognition { sourceText += retrievedSuffix(language) }
         return text + " [\(LocalizedText(en: "source", vi: "nguồn")[language]): \(sourceText)]"
     }
 

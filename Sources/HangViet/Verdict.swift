@@ -213,8 +213,10 @@ extension Caveat {
             if fact.kind == .brand && fact.ownership == .foreignGroup { companySaysForeign = true }
         }
         var tags: [String] = []
+        var recognition = false
         for fact in facts {
             if fact.isBrandTag { tags.append(fact.name); continue }
+            if fact.kind == .recognition { recognition = true; continue }
             if fact.kind == .brandOwnership {
                 if let _ = fact.originWarning { body(.originWarning(fact)) }
                 switch fact.ownership {
@@ -228,6 +230,7 @@ extension Caveat {
             forEachRegistryCaveat(of: fact, body)
         }
         if !tags.isEmpty { body(.brandTagsOnly(tags)) }
+        if recognition { body(.recognitionIsNotOrigin) }
     }
 
     static func forEachRegistryCaveat(of fact: RegistryFact, _ body: (Caveat) -> Void) {

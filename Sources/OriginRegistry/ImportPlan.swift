@@ -164,6 +164,7 @@ enum RowValidator {
         case .ocop: return ocop(cells, today, &reasons).map(RegistryEntry.ocop)
         case .gi: return geographicalIndication(cells, &reasons).map(RegistryEntry.geographicalIndication)
         case .ownership: return ownership(cells, today, &reasons).map(RegistryEntry.ownership)
+        case .recognition: return recognition(cells, today, &reasons).map(RegistryEntry.recognition)
         }
     }
 

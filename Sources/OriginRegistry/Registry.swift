@@ -219,6 +219,7 @@ extension RegistryEntry {
         case .ocop(var r): r.id = id; self = .ocop(r)
         case .geographicalIndication(var r): r.id = id; self = .geographicalIndication(r)
         case .ownership(var r): r.id = id; self = .ownership(r)
+        case .recognition(var r): r.id = id; self = .recognition(r)
         }
     }
 }

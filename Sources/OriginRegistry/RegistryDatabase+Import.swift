@@ -115,6 +115,7 @@ extension RegistryDatabase {
             case .ocop(var r): try r.insert(db)
             case .geographicalIndication(var r): try r.insert(db)
             case .ownership(var r): try r.insert(db)
+            case .recognition(var r): try r.insert(db)
             }
         }
         return (inserted, updated, overriding)
@@ -125,7 +126,7 @@ extension RegistryDatabase {
             DELETE FROM source WHERE id NOT IN (
                 SELECT source_id FROM brand UNION SELECT source_id FROM product
                 UNION SELECT source_id FROM ocop_product UNION SELECT source_id FROM geographical_indication
-                UNION SELECT source_id FROM brand_ownership)
+                UNION SELECT source_id FROM brand_ownership UNION SELECT source_id FROM recognition)
             """)
     }
 
@@ -144,6 +145,7 @@ extension RegistryDatabase {
         case .ocop: return try OCOPRecord.fetchAll(db, sql: sql).map(RegistryEntry.ocop)
         case .gi: return try GeographicalIndicationRecord.fetchAll(db, sql: sql).map(RegistryEntry.geographicalIndication)
         case .ownership: return try BrandOwnershipRecord.fetchAll(db, sql: sql).map(RegistryEntry.ownership)
+        case .recognition: return try RecognitionRecord.fetchAll(db, sql: sql).map(RegistryEntry.recognition)
         }
     }
 

@@ -110,6 +110,26 @@ extension RegistryDatabase {
                 CREATE INDEX brand_ownership_key ON brand_ownership(key, origin);
                 """)
         }
+        migrator.registerMigration("v3: recognition programmes") { db in
+            try db.execute(sql: """
+                CREATE TABLE recognition (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL,
+                    program TEXT NOT NULL,
+                    year INTEGER,
+                    decision TEXT,
+                    enterprise TEXT NOT NULL,
+                    products TEXT,
+                    province TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('awarded', 'revoked')),
+                    notes TEXT,
+                    retrieved TEXT,
+                    origin TEXT NOT NULL CHECK (origin IN ('seed', 'user')),
+                    source_id INTEGER NOT NULL REFERENCES source(id)
+                );
+                CREATE INDEX recognition_key ON recognition(key, origin);
+                """)
+        }
         return migrator
     }
 }

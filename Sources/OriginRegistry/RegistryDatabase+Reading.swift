@@ -18,6 +18,10 @@ public struct RegistryStats: Sendable, Hashable {
         public let user: Int
         /// Entries shown (user entries hide seed entries with the same identity).
         public let visible: Int
+        /// The oldest and newest dates the visible entries' sources were retrieved (ISO dates),
+        /// where they say; nil when none does.
+        public var oldestRetrieved: String? = nil
+        public var newestRetrieved: String? = nil
     }
     public let path: String?
     public let counts: [Count]
@@ -74,6 +78,7 @@ extension RegistryDatabase {
         case .ocop: entry = try OCOPRecord.fetchOne(db, key: id).map(RegistryEntry.ocop)
         case .gi: entry = try GeographicalIndicationRecord.fetchOne(db, key: id).map(RegistryEntry.geographicalIndication)
         case .ownership: entry = try BrandOwnershipRecord.fetchOne(db, key: id).map(RegistryEntry.ownership)
+        case .recognition: entry = try RecognitionRecord.fetchOne(db, key: id).map(RegistryEntry.recognition)
         }
         guard let entry else { return nil }
         let source = try SourceRecord.fetchOne(db, key: entry.sourceID)?.source ?? RegistrySource(address: "unknown")
@@ -84,7 +89,7 @@ extension RegistryDatabase {
     func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
         let parts = id.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
-            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1 or ownership:3;", remedy: .searchListsThem)
+            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1, ownership:3 or recognition:2;", remedy: .searchListsThem)
         }
         let found: (RegistryEntry, RegistrySource)?
         do {
@@ -139,7 +144,14 @@ extension RegistryDatabase {
                     let seed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'seed'") ?? 0
                     let user = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'user'") ?? 0
                     let visible = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.visibleSQL(kind)))") ?? 0
-                    counts.append(.init(kind: kind, seed: seed, user: user, visible: visible))
+                    // An ownership row carries its own retrieved date; other kinds take their source's.
+                    let date = kind == .ownership || kind == .recognition ? "coalesce(e.retrieved, s.retrieved)" : "s.retrieved"
+                    let dates = try Row.fetchOne(db, sql: """
+                        SELECT min(\(date)) AS oldest, max(\(date)) AS newest
+                        FROM (\(Self.visibleSQL(kind))) AS e JOIN source AS s ON s.id = e.source_id
+                        """)
+                    counts.append(.init(kind: kind, seed: seed, user: user, visible: visible,
+                                        oldestRetrieved: dates?["oldest"], newestRetrieved: dates?["newest"]))
                 }
                 let sources = try Int.fetchOne(db, sql: "SELECT count(*) FROM source") ?? 0
                 let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seed_version'")
@@ -159,6 +171,7 @@ extension RegistryEntry {
         case .ocop(let r): return r.origin
         case .geographicalIndication(let r): return r.origin
         case .ownership(let r): return r.origin
+        case .recognition(let r): return r.origin
         }
     }
 }

@@ -5,6 +5,7 @@ public enum RegistryEntry: Sendable, Hashable {
     case ocop(OCOPRecord)
     case geographicalIndication(GeographicalIndicationRecord)
     case ownership(BrandOwnershipRecord)
+    case recognition(RecognitionRecord)
 
     public var kind: RegistryKind {
         switch self {
@@ -13,6 +14,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop: return .ocop
         case .geographicalIndication: return .gi
         case .ownership: return .ownership
+        case .recognition: return .recognition
         }
     }
 
@@ -24,6 +26,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop(let r): return r.key
         case .geographicalIndication(let r): return r.key
         case .ownership(let r): return r.key
+        case .recognition(let r): return r.key
         }
     }
 
@@ -34,6 +37,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop(let r): return r.id
         case .geographicalIndication(let r): return r.id
         case .ownership(let r): return r.id
+        case .recognition(let r): return r.id
         }
     }
 
@@ -47,6 +51,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop(let r): return r.name
         case .geographicalIndication(let r): return r.name.map { "\($0): \(r.product)" } ?? r.product
         case .ownership(let r): return r.name
+        case .recognition(let r): return "\(r.program)\(r.year.map { " \($0)" } ?? ""): \(r.enterprise)"
         }
     }
 
@@ -57,6 +62,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop(let r): return r.sourceID
         case .geographicalIndication(let r): return r.sourceID
         case .ownership(let r): return r.sourceID
+        case .recognition(let r): return r.sourceID
         }
     }
 
@@ -67,6 +73,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ocop(var r): r.sourceID = id; r.origin = origin; self = .ocop(r)
         case .geographicalIndication(var r): r.sourceID = id; r.origin = origin; self = .geographicalIndication(r)
         case .ownership(var r): r.sourceID = id; r.origin = origin; self = .ownership(r)
+        case .recognition(var r): r.sourceID = id; r.origin = origin; self = .recognition(r)
         }
     }
 
@@ -100,6 +107,10 @@ public enum RegistryEntry: Sendable, Hashable {
                     ("ownership_note", s(r.note)), ("ownership_note_vi", s(r.noteVi)), ("origin_warning", s(r.originWarning)),
                     ("origin_warning_vi", s(r.originWarningVi)), ("category", s(r.category)), ("notes", s(r.notes)),
                     ("retrieved", s(r.retrieved))]
+        case .recognition(let r):
+            return [("program", r.program), ("year", r.year.map(String.init) ?? ""), ("decision_or_event", s(r.decision)),
+                    ("enterprise", r.enterprise), ("products_or_brands", s(r.products)), ("province", s(r.province)),
+                    ("notes", s(r.notes)), ("retrieved", s(r.retrieved)), ("status", r.status.rawValue)]
         }
     }
 
@@ -118,6 +129,8 @@ public enum RegistryEntry: Sendable, Hashable {
         case .ownership(let r):
             return ([r.aliases?.replacingApostrophes, r.company, r.controllingGroup, r.category] + [r.name.replacingApostrophes])
                 .compactMap { $0 }.joined(separator: " ")
+        case .recognition(let r):
+            return [r.program, r.year.map(String.init), r.enterprise, r.products, r.province].compactMap { $0 }.joined(separator: " ")
         }
     }
 }

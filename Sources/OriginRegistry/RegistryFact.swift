@@ -22,6 +22,9 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
         /// Who controls a brand the product's name, or its company's brand list, names
         /// (attribute `matched by`: `product-name`, `company-prefix` or `item-name`).
         case brandOwnership = "brand-ownership"
+        /// An award of a recognition programme to the brand's owner (Thương hiệu Quốc gia, Hàng
+        /// Việt Nam chất lượng cao): recognition, not ownership and not origin.
+        case recognition
     }
 
     /// What the registry says about who controls a brand.

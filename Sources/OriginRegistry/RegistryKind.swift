@@ -14,6 +14,8 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
     case gi
     /// Who controls a brand, by brand name and aliases (not by company prefix).
     case ownership
+    /// Awards of recognition programmes (Thương hiệu Quốc gia, Hàng Việt Nam chất lượng cao).
+    case recognition
 
     /// The SQL table holding entries of this kind.
     var table: String {
@@ -23,6 +25,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .ocop: return "ocop_product"
         case .gi: return "geographical_indication"
         case .ownership: return "brand_ownership"
+        case .recognition: return "recognition"
         }
     }
 
@@ -34,6 +37,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .ocop: return "ocop"
         case .gi: return "gi"
         case .ownership: return "ownership"
+        case .recognition: return "recognition"
         }
     }
 
@@ -118,6 +122,19 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
                 ColumnSpec("notes", aliases: ["note", "ghi chú"]),
                 ColumnSpec("source", aliases: ["nguồn", "sources"]),
                 ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
+            ]
+        case .recognition:
+            return [
+                ColumnSpec("program", required: true, aliases: ["programme", "chương trình", "danh hiệu", "giải thưởng"]),
+                ColumnSpec("year", aliases: ["năm", "năm công nhận"]),
+                ColumnSpec("decision_or_event", aliases: ["decision", "quyết định", "số quyết định", "sự kiện"]),
+                ColumnSpec("enterprise", required: true, aliases: ["company", "doanh nghiệp", "tên doanh nghiệp", "công ty"]),
+                ColumnSpec("products_or_brands", aliases: ["products", "sản phẩm", "nhãn hiệu", "thương hiệu"]),
+                ColumnSpec("province", aliases: ["tỉnh", "tỉnh thành", "địa phương"]),
+                ColumnSpec("notes", aliases: ["note", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+                ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
+                ColumnSpec("status", aliases: ["tình trạng", "trạng thái"]),
             ]
         }
     }

@@ -86,6 +86,20 @@ extension RegistrySnapshot {
                             originWarning: owner.originWarning.map { LocalizedNote(en: $0, vi: owner.originWarningVi) })
     }
 
+    /// An award as a fact; `namedAs` is the brand name by which a list of several enterprises names
+    /// the one a verdict is about.
+    static func fact(_ award: RecognitionRecord, _ source: RegistrySource, namedAs: String? = nil) -> RegistryFact {
+        var attributes = [RegistryFact.Attribute("enterprise", award.enterprise), .init("status", award.status.rawValue)]
+        if let namedAs { attributes.append(.init("named as", namedAs)) }
+        if let year = award.year { attributes.append(.init("year", String(year))) }
+        if let decision = award.decision { attributes.append(.init("decision", decision)) }
+        if let products = award.products { attributes.append(.init("products", products)) }
+        let dated = RegistrySource(address: source.address, title: source.title, retrieved: award.retrieved ?? source.retrieved,
+                                   licence: source.licence)
+        return RegistryFact(id: "recognition:\(award.id ?? 0)", kind: .recognition, name: award.program,
+                            note: award.notes.map { LocalizedNote(en: $0) }, attributes: attributes, source: dated)
+    }
+
     /// Brand-ownership facts for the owners a text names (see ``BrandNameIndex``).
     static func ownershipFacts(_ index: BrandNameIndex, in texts: [String], matchedBy: OwnershipMatch, asOf: CalendarDate,
                                skipping known: [RegistryFact] = []) -> [RegistryFact] {
@@ -109,6 +123,7 @@ extension RegistrySnapshot {
         case .ocop(let ocop): return Self.fact(ocop, source, asOf: asOf)
         case .geographicalIndication(let gi): return Self.fact(gi, source)
         case .ownership(let owner): return Self.fact(owner, source, matchedBy: nil, alias: nil, asOf: asOf)
+        case .recognition(let award): return Self.fact(award, source)
         }
     }
 }

@@ -51,6 +51,15 @@ public final class RegistrySnapshot: Sendable {
             owners.append((owner, sources[owner.sourceID] ?? RegistrySource(address: "unknown")))
         }
         let brandNames = BrandNameIndex(owners: owners)
+        // Awards whose enterprise or products name an owned brand, by the owner's fact ID.
+        var awards: [String: [RegistryFact]] = [:]
+        for case .recognition(let award) in entries {
+            let source = sources[award.sourceID] ?? RegistrySource(address: "unknown")
+            for match in brandNames.matches(in: award.enterprise + " | " + (award.products ?? "")) {
+                let fact = Self.fact(award, source, namedAs: award.enterprise.contains(";") ? match.alias : nil)
+                awards["ownership:\(brandNames.owners[match.owner].record.id ?? 0)", default: []].append(fact)
+            }
+        }
         /// Brand-ownership facts found in the product records' names, by GTIN.
         var namedOwners: [UInt64: [RegistryFact]] = [:]
         // Brands that share a company prefix and company are one fact listing all the brand names.
@@ -80,7 +89,7 @@ public final class RegistrySnapshot: Sendable {
                 guard let code = ocop.gtin, let gtin = try? GTIN.parse(code) else { continue }
                 parsed[gtin.value] = gtin
                 byGTIN[gtin.value, default: []].append(Self.fact(ocop, source, asOf: asOf))
-            case .geographicalIndication, .ownership:
+            case .geographicalIndication, .ownership, .recognition:
                 break
             }
         }
@@ -119,6 +128,20 @@ public final class RegistrySnapshot: Sendable {
                 byGTIN[value]! += named.isEmpty ? company : company.filter { fact in !named.contains { $0.id == fact.id } }
             }
         }
+        // Each brand owner is followed by the awards its enterprise received.
+        if !awards.isEmpty {
+            func withAwards(_ facts: [RegistryFact]) -> [RegistryFact] {
+                guard facts.contains(where: { $0.kind == .brandOwnership && awards[$0.id] != nil }) else { return facts }
+                var out: [RegistryFact] = []
+                for fact in facts {
+                    out.append(fact)
+                    if fact.kind == .brandOwnership, let list = awards[fact.id] { out += list }
+                }
+                return out
+            }
+            for (key, facts) in byGTIN { byGTIN[key] = withAwards(facts) }
+            for (key, facts) in byPrefix { byPrefix[key] = withAwards(facts) }
+        }
         self.byGTIN = byGTIN
         self.byCompanyPrefix = byPrefix
         self.assertedPrefixLengths = lengths
@@ -135,6 +158,14 @@ public final class RegistrySnapshot: Sendable {
     public func ownershipFacts(forItemName name: String) -> [RegistryFact] {
         guard !brandNames.isEmpty else { return [] }
         return brandNames.matches(in: name).map { itemNameFacts[$0.name] }
+    }
+
+    /// ``ownershipFacts(forItemName:)`` for a name as UTF-8 bytes (an inventory cell): no
+    /// allocation unless a brand is found.
+    public func ownershipFacts(forItemNameUTF8 name: UnsafeBufferPointer<UInt8>) -> [RegistryFact] {
+        guard !brandNames.isEmpty else { return [] }
+        let matches = brandNames.matches(inUTF8: name)
+        return matches.isEmpty ? [] : matches.map { itemNameFacts[$0.name] }
     }
 
     /// The registry's facts about a GTIN: exact-GTIN facts first, then the brand(s) behind its

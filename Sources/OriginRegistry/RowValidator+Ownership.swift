@@ -102,3 +102,33 @@ extension ImportPlan {
         return conflicts
     }
 }
+
+/// Checks for recognition rows (kind `recognition`).
+extension RowValidator {
+    static func recognition(_ cells: RowCells, _ today: CalendarDate, _ reasons: inout [String]) -> RecognitionRecord? {
+        let program = required(cells, "program", &reasons)
+        let enterprise = required(cells, "enterprise", &reasons)
+        var year: Int?
+        if let text = cells["year"] {
+            if let value = Int(text), (1990...today.year).contains(value) { year = value }
+            else { reasons.append("year: “\(text)” is not a year from 1990 to \(today.year)") }
+        }
+        var status = RecognitionRecord.Status.awarded
+        if let text = cells["status"] {
+            switch TextFolding.fold(text) {
+            case "awarded", "recognised", "recognized", "cong nhan", "dat": status = .awarded
+            case "revoked", "withdrawn", "thu hoi", "da thu hoi": status = .revoked
+            default: reasons.append("status: “\(text)” is not awarded or revoked (công nhận / thu hồi)")
+            }
+        }
+        var retrieved: String?
+        if let text = cells["retrieved"] {
+            if let date = CalendarDate(parsing: text) { retrieved = date.description }
+            else { reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)") }
+        }
+        let key = [program, year.map(String.init) ?? "", enterprise].map(TextFolding.fold).joined(separator: "|")
+        return RecognitionRecord(id: nil, key: key, program: program, year: year, decision: cells["decision_or_event"],
+                                 enterprise: enterprise, products: cells["products_or_brands"], province: cells["province"],
+                                 status: status, notes: cells["notes"], retrieved: retrieved, origin: .user, sourceID: 0)
+    }
+}

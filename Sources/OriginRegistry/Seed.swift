@@ -8,6 +8,7 @@ enum Seed {
         (.ocop, "ocop.csv", SeedData.ocop),
         (.gi, "geographical_indications.csv", SeedData.geographicalIndications),
         (.ownership, "brand_ownership.csv", SeedData.brandOwnership),
+        (.recognition, "recognition.csv", SeedData.recognition),
     ]
 
     /// The files' indices in two groups of about the same size (largest file first, each to the

@@ -59,7 +59,7 @@ extension HangVietCommand.RegistryCommand {
         @Argument(help: "Words to find (all must match; word beginnings count).")
         var words: [String]
 
-        @Option(help: "Only entries of this kind: brands, gtins, ocop, gi or ownership.")
+        @Option(help: "Only entries of this kind: brands, gtins, ocop, gi, ownership or recognition.")
         var kind: RegistryKind?
 
         @Option(help: "At most this many results (1–1000).")
@@ -139,7 +139,7 @@ extension HangVietCommand.RegistryCommand {
         @Argument(help: "The CSV file to import.")
         var file: String
 
-        @Option(help: "What the file holds: brands, gtins, ocop, gi or ownership (brand owners by name).")
+        @Option(help: "What the file holds: brands, gtins, ocop, gi, ownership (brand owners by name) or recognition.")
         var kind: RegistryKind
 
         @Option(help: "The source for rows without a source cell (an address, or a decision number and date).")
@@ -187,7 +187,7 @@ extension HangVietCommand.RegistryCommand {
             abstract: "Export entries of one kind (seed and yours) as CSV or JSON, re-importable as they are.")
         @OptionGroup var registry: RegistryOptions
 
-        @Option(help: "What to export: brands, gtins, ocop, gi or ownership.")
+        @Option(help: "What to export: brands, gtins, ocop, gi, ownership or recognition.")
         var kind: RegistryKind
 
         @Option(help: "csv (default) or json.")

@@ -24,7 +24,9 @@ struct RegistryPrinter {
             w.beginArray("kinds")
             for count in stats.counts {
                 w.beginObject(); w.field("kind", count.kind.rawValue); w.field("entries", count.visible)
-                w.field("seed", count.seed); w.field("user", count.user); w.endObject()
+                w.field("seed", count.seed); w.field("user", count.user)
+                w.field("oldestRetrieved", count.oldestRetrieved); w.field("newestRetrieved", count.newestRetrieved)
+                w.endObject()
             }
             w.endArray()
             w.field("sources", stats.sources)
@@ -38,17 +40,24 @@ struct RegistryPrinter {
             w.endObject()
             try emit(w.text + "\n")
         case .csv:
-            var text = "kind,entries,seed,user\n"
-            for count in stats.counts { text += "\(count.kind.rawValue),\(count.visible),\(count.seed),\(count.user)\n" }
+            var text = "kind,entries,seed,user,oldest_retrieved,newest_retrieved\n"
+            for count in stats.counts {
+                text += "\(count.kind.rawValue),\(count.visible),\(count.seed),\(count.user),\(count.oldestRetrieved ?? ""),\(count.newestRetrieved ?? "")\n"
+            }
             try emit(text)
         case .table, .text:
             var text = hasUserFile
                 ? (LocalizedText(en: "Registry: \(registryPath)\n", vi: "Sổ đăng ký: \(registryPath)\n")[language])
                 : (LocalizedText(en: "Registry: the bundled seed (no file of yours yet; the first import creates \(registryPath))\n", vi: "Sổ đăng ký: dữ liệu gốc đi kèm HangViet (chưa có tệp riêng; lần nhập đầu tiên sẽ tạo \(registryPath))\n")[language])
-            text += LocalizedText(en: "  kind        entries  seed  yours\n", vi: "  loại           mục  gốc  của bạn\n")[language]
+            text += LocalizedText(en: "  kind          entries  seed  yours  sources retrieved\n", vi: "  loại             mục  gốc  của bạn  ngày truy cập nguồn\n")[language]
             for count in stats.counts {
-                text += "  " + count.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + String(count.visible).leftPadded(9) + String(count.seed).leftPadded(6) + String(count.user).leftPadded(7) + "\n"
+                var dates = "—"
+                if let oldest = count.oldestRetrieved, let newest = count.newestRetrieved {
+                    dates = oldest == newest ? oldest : "\(oldest) … \(newest)"
+                }
+                text += "  " + count.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + String(count.visible).leftPadded(9) + String(count.seed).leftPadded(6) + String(count.user).leftPadded(7)
+                    + "  " + dates + "\n"
             }
             text += LocalizedText(en: "  \(stats.sources) sources\n", vi: "  \(stats.sources) nguồn\n")[language]
             if !stats.seedRejects.isEmpty {
@@ -82,6 +91,8 @@ struct RegistryPrinter {
             if let year = r.changeYear { parts.append("since \(year)") }
             if r.originWarning != nil { parts.append("origin warning") }
             return parts.joined(separator: " — ")
+        case .recognition(let r):
+            return "\(r.program)\(r.year.map { " \($0)" } ?? "") — \(r.enterprise)" + (r.status == .revoked ? " — revoked" : "")
         }
     }
 

@@ -90,6 +90,30 @@ struct BrandOwnershipVerdictTests {
         #expect(verdict.outcome == .vietnameseRegistrant)
         #expect(ShareCategory(verdict) == .registrantOnly)
         #expect(verdict.caveats.contains { $0.code == "where-to-report" })
+        // Its "Hàng Việt Nam chất lượng cao" mark, revoked in 2019, is shown as such, after the owner.
+        let award = try #require(verdict.registryFacts.first { $0.kind == .recognition })
+        #expect(award[attribute: "status"] == "revoked")
+        #expect(verdict.text(.en).contains("; revoked ["))
+        #expect(verdict.text(.vi).contains("; đã bị thu hồi ["))
+    }
+
+    @Test("Vinamilk: its awards follow the owner, shown as recognition with the caveat that an award is not ownership or origin")
+    func recognitionIsNotOrigin() throws {
+        let verdict = engine.verdict(for: "8934673503358")
+        let kinds = verdict.registryFacts.map(\.kind)
+        let owner = try #require(kinds.firstIndex(of: .brandOwnership))
+        let award = try #require(kinds.firstIndex(of: .recognition))
+        #expect(owner < award && award < kinds.firstIndex(of: .brand)!)
+        #expect(verdict.text(.en).contains("Recognition: Thương hiệu Quốc gia Việt Nam (Vietnam Value) 2024 — Công ty CP Sữa Việt Nam (Vinamilk)"))
+        // A round's list of many enterprises is shown by the matching name.
+        #expect(verdict.text(.en).contains("2020 — Vinamilk, among others"))
+        #expect(verdict.text(.vi).contains("Vinamilk, cùng các doanh nghiệp khác"))
+        let caveats = verdict.caveats.filter { $0.code == "recognition-is-not-origin" }
+        #expect(caveats.count == 1)
+        #expect(caveats[0].message(.en).contains("proves neither who owns the brand nor where the goods were made"))
+        #expect(caveats[0].message(.vi).contains("không chứng minh ai sở hữu nhãn hiệu"))
+        // The share category comes from the owner, not the award.
+        #expect(ShareCategory(verdict) == .confirmed)
     }
 
     @Test("a wrong check digit and an origin warning say where to report, with the national lines and their dates; a valid code does not")

@@ -38,6 +38,13 @@ struct BrandOwnershipImportTests {
         #expect(names("Bitis") == ["Biti's"])
         // Search finds an owner by an alias.
         #expect(try registry.search("thu gion").contains { $0.entry.kind == .ownership })
+        // Stats give each kind's oldest and newest retrieved dates: the seed's research is of 2026-12-02.
+        let stats = try registry.database.stats(today: Self.today)
+        let owners = try #require(stats.counts.first { $0.kind == .ownership })
+        #expect(owners.visible == 47 && owners.user == 2)
+        #expect(owners.oldestRetrieved == "2026-12-01" && owners.newestRetrieved == "2026-12-02")
+        let awards = try #require(stats.counts.first { $0.kind == .recognition })
+        #expect(awards.visible == 27 && awards.oldestRetrieved == "2026-12-02")
     }
 
     @Test("the longest name wins at each word, and each owner is reported once")
@@ -53,6 +60,41 @@ struct BrandOwnershipImportTests {
         // Ordinary words that are also part of a brand name do not match alone.
         #expect(owners("Nồi cơm điện Tiger 1.8L").isEmpty)
         #expect(owners("Nước Không Độ").isEmpty)
+    }
+
+    @Test("folding UTF-8 bytes on the stack gives what TextFolding gives, word starts included")
+    func byteFoldingAgreesWithTextFolding() {
+        let texts = ["Giày Biti’s Hunter", "BIA SÀI GÒN 333", "Nước mắm Nam Ngư 500ml", "Café–Sữa • 3in1", "  ",
+                     "Tương ớt Chin-su\u{00A0}250g", "Cosy\u{0301} Marie", "Đường Quảng Ngãi", "x-men 100% cotton",
+                     "ĐẮK LẮK", "Trà xanh 0°", "P/S", "Mì “Hảo Hảo”"]
+        for text in texts {
+            var copy = text
+            let bytes = copy.withUTF8 { Array($0) }
+            let result: (folded: [UInt8], starts: [Int])? = bytes.withUnsafeBufferPointer { input in
+                var out = [UInt8](repeating: 0, count: input.count)
+                var starts = [Int](repeating: 0, count: input.count + 1)
+                let folded = out.withUnsafeMutableBufferPointer { o in
+                    starts.withUnsafeMutableBufferPointer { s in BrandNameIndex.fold(input, into: o, wordStarts: s) }
+                }
+                guard let folded else { return nil }
+                return (Array(out[..<folded.length]), Array(starts[..<folded.words]))
+            }
+            let expected = Array(BrandOwnershipRecord.foldName(text).utf8)
+            #expect(result?.folded == expected, "\(text)")
+            var starts: [Int] = expected.isEmpty ? [] : [0]
+            for (i, byte) in expected.enumerated() where byte == 0x20 { starts.append(i + 1) }
+            #expect(result?.starts == starts, "\(text)")
+        }
+        // Non-Latin letters take the slow path; invalid UTF-8 reads as a space.
+        var greek = "Γάλα"
+        #expect(greek.withUTF8 { input in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count) { o in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: input.count + 1) { s in BrandNameIndex.fold(input, into: o, wordStarts: s) }
+            }
+        } == nil)
+        let index = try! RegistrySnapshot.seed(asOf: Self.today).brandNames
+        let invalid: [UInt8] = Array("Sữa".utf8) + [0xFF, 0xC3] + Array(" Vinamilk".utf8)
+        #expect(invalid.withUnsafeBufferPointer { index.matches(inUTF8: $0) }.map(\.alias) == ["Vinamilk"])
     }
 
     @Test("bad rows are rejected with line and reason, and the registry is left unchanged", arguments: [
@@ -79,6 +121,24 @@ struct BrandOwnershipImportTests {
         }
         #expect(try registry.database.stats(today: Self.today) == before)
         #expect(registry.snapshot.brandNames.matches(in: "Thử").isEmpty)
+    }
+
+    @Test("recognition rows: a year ahead or an unknown status is rejected with its line; revoked awards are kept as such")
+    func recognitionRows() throws {
+        let folder = try TemporaryFolder()
+        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let bad = "Danh hiệu,Năm,Doanh nghiệp,Trạng thái,Nguồn\nGiải Thử (test),2031,Công ty Thử,công nhận,https://example.org/r\nGiải Thử (test),2024,Công ty Thử,maybe,https://example.org/r\n"
+        #expect {
+            try registry.importFile(bytes: Array(bad.utf8), name: "r.csv", kind: .recognition, today: Self.today)
+        } throws: { error in
+            let problems = (error as! RegistryError).problems
+            return problems.map(\.line) == [2, 3] && problems[0].reason.contains("year") && problems[1].reason.contains("status")
+        }
+        let good = "Danh hiệu,Năm,Doanh nghiệp,Trạng thái,Nguồn\nGiải Thử (test),2024,Công ty Thử,thu hồi,https://example.org/r\n"
+        _ = try registry.importFile(bytes: Array(good.utf8), name: "r.csv", kind: .recognition, today: Self.today)
+        let entry = try #require(try registry.entries(.recognition).first { $0.entry.origin == .user }?.entry)
+        guard case .recognition(let award) = entry else { Issue.record("not an award"); return }
+        #expect(award.status == .revoked && award.year == 2024)
     }
 
     @Test("two rows of one file giving the same alias: the later is rejected; --skip-invalid keeps the first")

@@ -23,6 +23,8 @@ public struct InventoryChecker: Sendable {
     public private(set) var category: ShareCategory = .notCounted
     /// Why the last row is invalid when the reason is about the row, not the code.
     public private(set) var rowProblem: String?
+    /// The engine's provider when it is the registry snapshot (the usual case), for item names.
+    private let snapshot: RegistrySnapshot?
 
     /// Columns added before each row's own columns.
     public static let addedColumns = ["line", "outcome", "share_category", "gtin", "issuer", "issuer_country", "company_prefix",
@@ -33,6 +35,7 @@ public struct InventoryChecker: Sendable {
         self.columns = columns
         self.language = language
         self.delimiter = delimiter
+        self.snapshot = engine.evidenceProvider as? RegistrySnapshot
         self.verdict = engine.verdict(for: "")
         summary.hasQuantity = columns.quantity != nil
         summary.hasValue = columns.price != nil
@@ -60,7 +63,9 @@ public struct InventoryChecker: Sendable {
             rowProblem = problem
             result = engine.invalid(input: code, error: GS1Error(.empty, problem))
         } else {
-            result = Self.withItemName(engine.verdict(for: code), record: record, columns: columns, engine: engine)
+            let verdict = engine.verdict(for: code)
+            let named = itemNameOwners(verdict, record)
+            result = named.isEmpty ? verdict : verdict.adding(named)
         }
         category = ShareCategory(result)
         var quantity: Double?
@@ -77,14 +82,19 @@ public struct InventoryChecker: Sendable {
         verdict = result
     }
 
-    /// The verdict with the brand owners the row's item name carries, when the registry's own
-    /// facts name none (a name typed in a list is weaker evidence than a registry record).
-    static func withItemName(_ verdict: Verdict, record: CSVRecord, columns: InventoryColumns, engine: VerdictEngine) -> Verdict {
-        guard let column = columns.name, let provider = engine.evidenceProvider, verdict.gtin != nil,
-              !verdict.registryFacts.contains(where: { $0.kind == .brandOwnership }),
-              let name = record.field(column), !name.isEmpty else { return verdict }
-        let facts = provider.ownershipFacts(forItemName: name)
-        return facts.isEmpty ? verdict : verdict.adding(facts)
+    /// The brand owners the row's item name carries, for GS1 Vietnam numbers whose registry facts
+    /// name none: the rows whose share category an owner can move (a name typed in a list is
+    /// weaker evidence than a registry record). Empty, with no allocation, for most rows.
+    private func itemNameOwners(_ verdict: Verdict, _ record: CSVRecord) -> [RegistryFact] {
+        guard verdict.outcome == .vietnameseRegistrant, let column = columns.name, column < record.fields.count,
+              !record.fields[column].isEmpty,
+              !verdict.registryFacts.contains(where: { $0.kind == .brandOwnership }) else { return [] }
+        return record.unquoted.withUnsafeBufferPointer { bytes in
+            let name = UnsafeBufferPointer(rebasing: bytes[record.fields[column]])
+            // The usual provider, called directly: no existential copy per row.
+            if let snapshot { return snapshot.ownershipFacts(forItemNameUTF8: name) }
+            return engine.evidenceProvider?.ownershipFacts(forItemNameUTF8: name) ?? []
+        }
     }
 
     private mutating func number(_ record: CSVRecord, _ index: Int) -> Double? {
@@ -213,7 +223,7 @@ public struct InventoryChecker: Sendable {
                 if fact[attribute: "matched by"] == "item-name" {
                     if brand.isEmpty {
                         brand = fact.name
-                        ownership = (fact.ownership?.rawValue ?? "") + LocalizedText(en: " (item name)", vi: " (theo tên hàng)")[language]
+                        ownership = Self.itemNameOwnershipLabel(fact.ownership, language)
                     }
                 } else if !brandOwnerFound {
                     brandOwnerFound = true
@@ -235,7 +245,7 @@ public struct InventoryChecker: Sendable {
                     status = ocop.validity.code
                 }
                 if product.isEmpty { product = fact.name }
-            case .geographicalIndication:
+            case .geographicalIndication, .recognition:
                 break
             }
         }
@@ -246,6 +256,14 @@ public struct InventoryChecker: Sendable {
         body(status, true)
         body(rowProblem ?? (verdict.outcome == .invalid ? verdict.error?.localizedMessage(language) ?? "" : verdict.reason?.rawValue ?? ""), false)
     }
+
+    /// "foreign-group (item name)" …, made once per value and language.
+    static func itemNameOwnershipLabel(_ ownership: RegistryFact.Ownership?, _ language: Language) -> String {
+        let labels = language == .vi ? itemNameLabelsVi : itemNameLabelsEn
+        return ownership.map { labels[$0.rawValue] ?? "" } ?? ""
+    }
+    private static let itemNameLabelsEn = Dictionary(uniqueKeysWithValues: RegistryFact.Ownership.allCases.map { ($0.rawValue, $0.rawValue + " (item name)") })
+    private static let itemNameLabelsVi = Dictionary(uniqueKeysWithValues: RegistryFact.Ownership.allCases.map { ($0.rawValue, $0.rawValue + " (theo tên hàng)") })
 
     private func appendField(_ value: String, to out: inout [UInt8]) {
         var value = value

@@ -41,9 +41,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("registry search \"nuoc mam phu quoc\" (SQLite FTS5)") { benchmark in
-        let database = try RegistryDatabase.open(path: registryFile, readOnly: true)
+        let registry = try Registry.open(path: registryFile, readOnly: true)
         benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(try database.search("nuoc mam phu quoc")) }
+        for _ in benchmark.scaledIterations { blackHole(try registry.search("nuoc mam phu quoc")) }
     }
 
     Benchmark("registry lookups only (1 000 GTINs)", configuration: .init(scalingFactor: .kilo)) { benchmark in
