@@ -4,8 +4,9 @@ public enum RegistryEntry: Sendable, Hashable {
     case gtin(GTINRecord)
     case ocop(OCOPRecord)
     case geographicalIndication(GeographicalIndicationRecord)
-    case ownership(BrandOwnershipRecord)
-    case recognition(RecognitionRecord)
+    // Boxed: the largest records, kept out of line so every entry stays the size of the common ones.
+    indirect case ownership(BrandOwnershipRecord)
+    indirect case recognition(RecognitionRecord)
 
     public var kind: RegistryKind {
         switch self {

@@ -78,11 +78,10 @@ extension RegistrySnapshot {
         case .foreignGroup: ownership = .foreignGroup
         case .mixed, .changing, .notStated: ownership = .unverified
         }
-        let dated = RegistrySource(address: source.address, title: source.title, retrieved: owner.retrieved ?? source.retrieved,
-                                   licence: source.licence)
+        // The snapshot gives sources already dated (see ``dated(_:retrieved:)``), made once per owner.
         return RegistryFact(id: "ownership:\(owner.id ?? 0)", kind: .brandOwnership, name: owner.name,
                             note: owner.note.map { LocalizedNote(en: $0, vi: owner.noteVi) }, ownership: ownership,
-                            attributes: attributes, source: dated,
+                            attributes: attributes, source: dated(source, retrieved: owner.retrieved),
                             originWarning: owner.originWarning.map { LocalizedNote(en: $0, vi: owner.originWarningVi) })
     }
 
@@ -94,10 +93,16 @@ extension RegistrySnapshot {
         if let year = award.year { attributes.append(.init("year", String(year))) }
         if let decision = award.decision { attributes.append(.init("decision", decision)) }
         if let products = award.products { attributes.append(.init("products", products)) }
-        let dated = RegistrySource(address: source.address, title: source.title, retrieved: award.retrieved ?? source.retrieved,
-                                   licence: source.licence)
         return RegistryFact(id: "recognition:\(award.id ?? 0)", kind: .recognition, name: award.program,
-                            note: award.notes.map { LocalizedNote(en: $0) }, attributes: attributes, source: dated)
+                            note: award.notes.map { LocalizedNote(en: $0) }, attributes: attributes,
+                            source: dated(source, retrieved: award.retrieved))
+    }
+
+    /// The source with the row's own retrieved date; the same value when it already has it (no
+    /// second split of its addresses).
+    static func dated(_ source: RegistrySource, retrieved: String?) -> RegistrySource {
+        guard let retrieved, source.retrieved != retrieved else { return source }
+        return RegistrySource(address: source.address, title: source.title, retrieved: retrieved, licence: source.licence)
     }
 
     /// Brand-ownership facts for the owners a text names (see ``BrandNameIndex``).

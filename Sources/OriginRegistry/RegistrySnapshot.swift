@@ -1,3 +1,4 @@
+import Foundation
 import GS1
 
 /// An immutable, in-memory view of the registry for the verdict hot path: an exact-GTIN table
@@ -23,8 +24,9 @@ public final class RegistrySnapshot: Sendable {
     /// Owned brands by name, to match product and item names.
     public let brandNames: BrandNameIndex
     /// One fact per name of ``brandNames`` (by ``BrandNameIndex/Match/name``), matched by an
-    /// inventory's item name: made once, so checking a row allocates no fact.
-    let itemNameFacts: [RegistryFact]
+    /// inventory's item name: made on first use (a `check` never needs them) and then shared, so
+    /// checking a row allocates no fact.
+    private let itemNameFacts: LazyFacts
 
     /// An empty registry (no facts).
     public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
@@ -48,7 +50,7 @@ public final class RegistrySnapshot: Sendable {
         }
         var owners: [(record: BrandOwnershipRecord, source: RegistrySource)] = []
         for case .ownership(let owner) in entries {
-            owners.append((owner, sources[owner.sourceID] ?? RegistrySource(address: "unknown")))
+            owners.append((owner, Self.dated(sources[owner.sourceID] ?? RegistrySource(address: "unknown"), retrieved: owner.retrieved)))
         }
         let brandNames = BrandNameIndex(owners: owners)
         // Awards whose enterprise or products name an owned brand, by the owner's fact ID.
@@ -147,9 +149,11 @@ public final class RegistrySnapshot: Sendable {
         self.assertedPrefixLengths = lengths
         self.counts = counts
         self.brandNames = brandNames
-        self.itemNameFacts = brandNames.allNames.map { name in
-            let (owner, source) = brandNames.owners[name.owner]
-            return Self.fact(owner, source, matchedBy: .itemName, alias: name.alias, asOf: asOf)
+        self.itemNameFacts = LazyFacts { [brandNames] in
+            brandNames.allNames.map { name in
+                let (owner, source) = brandNames.owners[name.owner]
+                return Self.fact(owner, source, matchedBy: .itemName, alias: name.alias, asOf: asOf)
+            }
         }
     }
 
@@ -157,7 +161,8 @@ public final class RegistrySnapshot: Sendable {
     /// once, labelled `matched by: item-name`: weaker evidence than the registry's own records.
     public func ownershipFacts(forItemName name: String) -> [RegistryFact] {
         guard !brandNames.isEmpty else { return [] }
-        return brandNames.matches(in: name).map { itemNameFacts[$0.name] }
+        let facts = itemNameFacts.value
+        return brandNames.matches(in: name).map { facts[$0.name] }
     }
 
     /// ``ownershipFacts(forItemName:)`` for a name as UTF-8 bytes (an inventory cell): no
@@ -165,7 +170,9 @@ public final class RegistrySnapshot: Sendable {
     public func ownershipFacts(forItemNameUTF8 name: UnsafeBufferPointer<UInt8>) -> [RegistryFact] {
         guard !brandNames.isEmpty else { return [] }
         let matches = brandNames.matches(inUTF8: name)
-        return matches.isEmpty ? [] : matches.map { itemNameFacts[$0.name] }
+        guard !matches.isEmpty else { return [] }
+        let facts = itemNameFacts.value
+        return matches.map { facts[$0.name] }
     }
 
     /// The registry's facts about a GTIN: exact-GTIN facts first, then the brand(s) behind its
@@ -201,5 +208,23 @@ public final class RegistrySnapshot: Sendable {
         var divisor: UInt64 = 1
         for _ in 0..<(13 - digits) { divisor &*= 10 }
         return thirteen / divisor
+    }
+}
+
+/// Facts made on first use, once, by whichever thread asks first.
+final class LazyFacts: @unchecked Sendable {   // `facts` is only touched holding `lock`
+    private let lock = NSLock()
+    private var facts: [RegistryFact]?
+    private let make: @Sendable () -> [RegistryFact]
+
+    init(_ make: @escaping @Sendable () -> [RegistryFact]) { self.make = make }
+
+    var value: [RegistryFact] {
+        lock.withLock {
+            if let facts { return facts }
+            let made = make()
+            facts = made
+            return made
+        }
     }
 }
