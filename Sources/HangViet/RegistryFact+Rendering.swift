@@ -30,6 +30,10 @@ extension RegistryFact {
             if let product = self[attribute: "product"] { text += " — \(product)" }
             if let number = self[attribute: "registration"] { text += LocalizedText(en: " (no. \(number))", vi: " (số \(number))")[language] }        case .brandOwnership:
             text = ownershipLine(language)
+        case .hotline:
+            text = LocalizedText(en: "Hotline: ", vi: "Đường dây nóng: ")[language] + name + ": " + (self[attribute: "number or channel"] ?? "")
+                + LocalizedText(en: " (\(self[attribute: "scope"] ?? ""), as of \(self[attribute: "as of"] ?? ""))",
+                                vi: " (\(self[attribute: "scope"] ?? ""), thời điểm \(self[attribute: "as of"] ?? ""))")[language]
         case .recognition:
             text = LocalizedText(en: "Recognition: ", vi: "Danh hiệu: ")[language] + name
             if let year = self[attribute: "year"] { text += " \(year)" }

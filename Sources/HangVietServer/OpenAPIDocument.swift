@@ -249,7 +249,7 @@ components:
             required: [id, kind, name, source]
             properties:
               id: {type: string}
-              kind: {type: string, enum: [brand, product, ocop, geographical-indication, brand-ownership, recognition]}
+              kind: {type: string, enum: [brand, product, ocop, geographical-indication, brand-ownership, recognition, hotline]}
               name: {type: string}
               note: {type: string}
               ownership: {type: string, enum: [vietnamese, foreign-group, unverified]}
@@ -345,7 +345,7 @@ components:
       required: [id, kind, name, fields, source]
       properties:
         id: {type: string}
-        kind: {type: string, enum: [brands, gtins, ocop, gi, ownership, recognition]}
+        kind: {type: string, enum: [brands, gtins, ocop, gi, ownership, recognition, hotlines]}
         name: {type: string}
         origin: {type: string, enum: [seed, user]}
         fields: {type: object, additionalProperties: {type: string}}

@@ -22,7 +22,7 @@ public protocol VerificationService: Sendable {
 }
 
 extension VerificationService {
-    /// The bundled hotlines (national lines first).
+    /// The bundled hotlines (national lines first); ``LocalVerificationService`` gives its registry's.
     public func hotlines() throws -> [UInt8] {
         HotlineDocument.jsonArray(try Hotline.seed().map(HotlineDocument.init))
     }
@@ -49,6 +49,11 @@ public struct LocalVerificationService: VerificationService {
     }
 
     public var scansRunning: Int { limiter.running }
+
+    /// The registry's hotlines (the seed's and any imported), national lines first.
+    public func hotlines() throws -> [UInt8] {
+        HotlineDocument.jsonArray(registry.snapshot.hotlines.map(HotlineDocument.init))
+    }
 
     public func verdict(for code: String, language: Language) -> [UInt8] {
         engine.verdict(for: code).jsonBytes(language)

@@ -165,6 +165,7 @@ enum RowValidator {
         case .gi: return geographicalIndication(cells, &reasons).map(RegistryEntry.geographicalIndication)
         case .ownership: return ownership(cells, today, &reasons).map(RegistryEntry.ownership)
         case .recognition: return recognition(cells, today, &reasons).map(RegistryEntry.recognition)
+        case .hotlines: return hotline(cells, &reasons).map(RegistryEntry.hotline)
         }
     }
 

@@ -220,6 +220,7 @@ extension RegistryEntry {
         case .geographicalIndication(var r): r.id = id; self = .geographicalIndication(r)
         case .ownership(var r): r.id = id; self = .ownership(r)
         case .recognition(var r): r.id = id; self = .recognition(r)
+        case .hotline(var r): r.id = id; self = .hotline(r)
         }
     }
 }

@@ -116,6 +116,7 @@ extension RegistryDatabase {
             case .geographicalIndication(var r): try r.insert(db)
             case .ownership(var r): try r.insert(db)
             case .recognition(var r): try r.insert(db)
+            case .hotline(var r): try r.insert(db)
             }
         }
         return (inserted, updated, overriding)
@@ -126,7 +127,8 @@ extension RegistryDatabase {
             DELETE FROM source WHERE id NOT IN (
                 SELECT source_id FROM brand UNION SELECT source_id FROM product
                 UNION SELECT source_id FROM ocop_product UNION SELECT source_id FROM geographical_indication
-                UNION SELECT source_id FROM brand_ownership UNION SELECT source_id FROM recognition)
+                UNION SELECT source_id FROM brand_ownership UNION SELECT source_id FROM recognition
+                UNION SELECT source_id FROM hotline)
             """)
     }
 
@@ -146,6 +148,7 @@ extension RegistryDatabase {
         case .gi: return try GeographicalIndicationRecord.fetchAll(db, sql: sql).map(RegistryEntry.geographicalIndication)
         case .ownership: return try BrandOwnershipRecord.fetchAll(db, sql: sql).map(RegistryEntry.ownership)
         case .recognition: return try RecognitionRecord.fetchAll(db, sql: sql).map(RegistryEntry.recognition)
+        case .hotlines: return try HotlineRecord.fetchAll(db, sql: sql).map(RegistryEntry.hotline)
         }
     }
 

@@ -130,6 +130,26 @@ extension RegistryDatabase {
                 CREATE INDEX recognition_key ON recognition(key, origin);
                 """)
         }
+        migrator.registerMigration("v4: hotlines") { db in
+            try db.execute(sql: """
+                CREATE TABLE hotline (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL,
+                    agency TEXT NOT NULL,
+                    parent_body TEXT,
+                    number_or_channel TEXT NOT NULL,
+                    channel_type TEXT,
+                    takes TEXT,
+                    scope TEXT NOT NULL,
+                    as_of TEXT NOT NULL,
+                    status_note TEXT,
+                    retrieved TEXT,
+                    origin TEXT NOT NULL CHECK (origin IN ('seed', 'user')),
+                    source_id INTEGER NOT NULL REFERENCES source(id)
+                );
+                CREATE INDEX hotline_key ON hotline(key, origin);
+                """)
+        }
         return migrator
     }
 }

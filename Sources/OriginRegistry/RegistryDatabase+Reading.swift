@@ -79,6 +79,7 @@ extension RegistryDatabase {
         case .gi: entry = try GeographicalIndicationRecord.fetchOne(db, key: id).map(RegistryEntry.geographicalIndication)
         case .ownership: entry = try BrandOwnershipRecord.fetchOne(db, key: id).map(RegistryEntry.ownership)
         case .recognition: entry = try RecognitionRecord.fetchOne(db, key: id).map(RegistryEntry.recognition)
+        case .hotlines: entry = try HotlineRecord.fetchOne(db, key: id).map(RegistryEntry.hotline)
         }
         guard let entry else { return nil }
         let source = try SourceRecord.fetchOne(db, key: entry.sourceID)?.source ?? RegistrySource(address: "unknown")
@@ -89,7 +90,7 @@ extension RegistryDatabase {
     func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
         let parts = id.split(separator: ":", maxSplits: 1)
         guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
-            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1, ownership:3 or recognition:2;", remedy: .searchListsThem)
+            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1, ownership:3, recognition:2 or hotline:1;", remedy: .searchListsThem)
         }
         let found: (RegistryEntry, RegistrySource)?
         do {
@@ -145,7 +146,7 @@ extension RegistryDatabase {
                     let user = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'user'") ?? 0
                     let visible = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.visibleSQL(kind)))") ?? 0
                     // An ownership row carries its own retrieved date; other kinds take their source's.
-                    let date = kind == .ownership || kind == .recognition ? "coalesce(e.retrieved, s.retrieved)" : "s.retrieved"
+                    let date = [.ownership, .recognition, .hotlines].contains(kind) ? "coalesce(e.retrieved, s.retrieved)" : "s.retrieved"
                     let dates = try Row.fetchOne(db, sql: """
                         SELECT min(\(date)) AS oldest, max(\(date)) AS newest
                         FROM (\(Self.visibleSQL(kind))) AS e JOIN source AS s ON s.id = e.source_id
@@ -172,6 +173,7 @@ extension RegistryEntry {
         case .geographicalIndication(let r): return r.origin
         case .ownership(let r): return r.origin
         case .recognition(let r): return r.origin
+        case .hotline(let r): return r.origin
         }
     }
 }

@@ -7,6 +7,7 @@ public enum RegistryEntry: Sendable, Hashable {
     // Boxed: the largest records, kept out of line so every entry stays the size of the common ones.
     indirect case ownership(BrandOwnershipRecord)
     indirect case recognition(RecognitionRecord)
+    indirect case hotline(HotlineRecord)
 
     public var kind: RegistryKind {
         switch self {
@@ -16,6 +17,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication: return .gi
         case .ownership: return .ownership
         case .recognition: return .recognition
+        case .hotline: return .hotlines
         }
     }
 
@@ -28,6 +30,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication(let r): return r.key
         case .ownership(let r): return r.key
         case .recognition(let r): return r.key
+        case .hotline(let r): return r.key
         }
     }
 
@@ -39,6 +42,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication(let r): return r.id
         case .ownership(let r): return r.id
         case .recognition(let r): return r.id
+        case .hotline(let r): return r.id
         }
     }
 
@@ -53,6 +57,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication(let r): return r.name.map { "\($0): \(r.product)" } ?? r.product
         case .ownership(let r): return r.name
         case .recognition(let r): return "\(r.program)\(r.year.map { " \($0)" } ?? ""): \(r.enterprise)"
+        case .hotline(let r): return "\(r.agency): \(r.numberOrChannel)"
         }
     }
 
@@ -64,6 +69,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication(let r): return r.sourceID
         case .ownership(let r): return r.sourceID
         case .recognition(let r): return r.sourceID
+        case .hotline(let r): return r.sourceID
         }
     }
 
@@ -75,6 +81,7 @@ public enum RegistryEntry: Sendable, Hashable {
         case .geographicalIndication(var r): r.sourceID = id; r.origin = origin; self = .geographicalIndication(r)
         case .ownership(var r): r.sourceID = id; r.origin = origin; self = .ownership(r)
         case .recognition(var r): r.sourceID = id; r.origin = origin; self = .recognition(r)
+        case .hotline(var r): r.sourceID = id; r.origin = origin; self = .hotline(r)
         }
     }
 
@@ -112,6 +119,10 @@ public enum RegistryEntry: Sendable, Hashable {
             return [("program", r.program), ("year", r.year.map(String.init) ?? ""), ("decision_or_event", s(r.decision)),
                     ("enterprise", r.enterprise), ("products_or_brands", s(r.products)), ("province", s(r.province)),
                     ("notes", s(r.notes)), ("retrieved", s(r.retrieved)), ("status", r.status.rawValue)]
+        case .hotline(let r):
+            return [("agency", r.agency), ("parent_body", s(r.parentBody)), ("number_or_channel", r.numberOrChannel),
+                    ("channel_type", s(r.channelType)), ("takes", s(r.takes)), ("scope", r.scope), ("as_of", r.asOf),
+                    ("status_note", s(r.statusNote)), ("retrieved", s(r.retrieved))]
         }
     }
 
@@ -132,6 +143,8 @@ public enum RegistryEntry: Sendable, Hashable {
                 .compactMap { $0 }.joined(separator: " ")
         case .recognition(let r):
             return [r.program, r.year.map(String.init), r.enterprise, r.products, r.province].compactMap { $0 }.joined(separator: " ")
+        case .hotline(let r):
+            return [r.agency, r.parentBody, r.numberOrChannel, r.takes, r.scope].compactMap { $0 }.joined(separator: " ")
         }
     }
 }

@@ -25,6 +25,9 @@ public final class RegistryFact: Sendable, Hashable, CustomStringConvertible {
         /// An award of a recognition programme to the brand's owner (Thương hiệu Quốc gia, Hàng
         /// Việt Nam chất lượng cao): recognition, not ownership and not origin.
         case recognition
+        /// A line taking reports of suspect goods (shown by `registry show`; verdicts name the
+        /// national lines in a caveat instead).
+        case hotline
     }
 
     /// What the registry says about who controls a brand.

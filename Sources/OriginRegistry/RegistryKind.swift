@@ -16,6 +16,8 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
     case ownership
     /// Awards of recognition programmes (Thương hiệu Quốc gia, Hàng Việt Nam chất lượng cao).
     case recognition
+    /// Lines and channels that take reports of counterfeit, smuggled or unsafe goods.
+    case hotlines
 
     /// The SQL table holding entries of this kind.
     var table: String {
@@ -26,6 +28,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .gi: return "geographical_indication"
         case .ownership: return "brand_ownership"
         case .recognition: return "recognition"
+        case .hotlines: return "hotline"
         }
     }
 
@@ -38,6 +41,7 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .gi: return "gi"
         case .ownership: return "ownership"
         case .recognition: return "recognition"
+        case .hotlines: return "hotline"
         }
     }
 
@@ -135,6 +139,19 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
                 ColumnSpec("source", aliases: ["nguồn", "sources"]),
                 ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
                 ColumnSpec("status", aliases: ["tình trạng", "trạng thái"]),
+            ]
+        case .hotlines:
+            return [
+                ColumnSpec("agency", required: true, aliases: ["cơ quan", "đơn vị", "tên cơ quan"]),
+                ColumnSpec("parent_body", aliases: ["cơ quan chủ quản", "trực thuộc"]),
+                ColumnSpec("number_or_channel", required: true, aliases: ["number", "phone", "số điện thoại", "đường dây nóng", "kênh"]),
+                ColumnSpec("channel_type", aliases: ["loại kênh", "hình thức"]),
+                ColumnSpec("takes", aliases: ["tiếp nhận", "nội dung tiếp nhận"]),
+                ColumnSpec("scope", required: true, aliases: ["phạm vi", "tỉnh", "địa phương"]),
+                ColumnSpec("as_of", required: true, aliases: ["thời điểm", "năm"]),
+                ColumnSpec("status_note", aliases: ["ghi chú tình trạng", "ghi chú"]),
+                ColumnSpec("source", aliases: ["nguồn", "sources"]),
+                ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
             ]
         }
     }

@@ -129,6 +129,12 @@ extension RegistrySnapshot {
         case .geographicalIndication(let gi): return Self.fact(gi, source)
         case .ownership(let owner): return Self.fact(owner, source, matchedBy: nil, alias: nil, asOf: asOf)
         case .recognition(let award): return Self.fact(award, source)
+        case .hotline(let line):
+            return RegistryFact(id: "hotline:\(line.id ?? 0)", kind: .hotline, name: line.agency,
+                                note: line.statusNote.map { LocalizedNote(en: $0) },
+                                attributes: [.init("number or channel", line.numberOrChannel), .init("scope", line.scope),
+                                             .init("as of", line.asOf)],
+                                source: Self.dated(source, retrieved: line.retrieved))
         }
     }
 }

@@ -21,6 +21,8 @@ public final class RegistrySnapshot: Sendable {
     public let counts: [RegistryKind: Int]
     /// The day OCOP validity was computed for.
     public let asOf: CalendarDate
+    /// Lines that take reports of suspect goods, national ones first (`registry hotlines`, `GET /v1/hotlines`).
+    public let hotlines: [Hotline]
     /// Owned brands by name, to match product and item names.
     public let brandNames: BrandNameIndex
     /// One fact per name of ``brandNames`` (by ``BrandNameIndex/Match/name``), matched by an
@@ -48,6 +50,7 @@ public final class RegistrySnapshot: Sendable {
                 giByKey[TextFolding.fold(name + " " + gi.product)] = (gi, source)
             }
         }
+        var hotlines: [Hotline] = []
         var owners: [(record: BrandOwnershipRecord, source: RegistrySource)] = []
         for case .ownership(let owner) in entries {
             owners.append((owner, Self.dated(sources[owner.sourceID] ?? RegistrySource(address: "unknown"), retrieved: owner.retrieved)))
@@ -93,6 +96,8 @@ public final class RegistrySnapshot: Sendable {
                 byGTIN[gtin.value, default: []].append(Self.fact(ocop, source, asOf: asOf))
             case .geographicalIndication, .ownership, .recognition:
                 break
+            case .hotline(let line):
+                hotlines.append(line.hotline(source: source))
             }
         }
         for group in groupOrder {
@@ -149,6 +154,7 @@ public final class RegistrySnapshot: Sendable {
         self.assertedPrefixLengths = lengths
         self.counts = counts
         self.brandNames = brandNames
+        self.hotlines = hotlines.filter(\.isNational) + hotlines.filter { !$0.isNational }
         self.itemNameFacts = LazyFacts { [brandNames] in
             brandNames.allNames.map { name in
                 let (owner, source) = brandNames.owners[name.owner]

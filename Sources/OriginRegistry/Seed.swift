@@ -9,6 +9,7 @@ enum Seed {
         (.gi, "geographical_indications.csv", SeedData.geographicalIndications),
         (.ownership, "brand_ownership.csv", SeedData.brandOwnership),
         (.recognition, "recognition.csv", SeedData.recognition),
+        (.hotlines, "hotlines.csv", SeedData.hotlines),
     ]
 
     /// The files' indices in two groups of about the same size (largest file first, each to the

@@ -59,7 +59,7 @@ extension HangVietCommand.RegistryCommand {
         @Argument(help: "Words to find (all must match; word beginnings count).")
         var words: [String]
 
-        @Option(help: "Only entries of this kind: brands, gtins, ocop, gi, ownership or recognition.")
+        @Option(help: "Only entries of this kind: brands, gtins, ocop, gi, ownership, recognition or hotlines.")
         var kind: RegistryKind?
 
         @Option(help: "At most this many results (1–1000).")
@@ -139,7 +139,7 @@ extension HangVietCommand.RegistryCommand {
         @Argument(help: "The CSV file to import.")
         var file: String
 
-        @Option(help: "What the file holds: brands, gtins, ocop, gi, ownership (brand owners by name) or recognition.")
+        @Option(help: "What the file holds: brands, gtins, ocop, gi, ownership (brand owners by name), recognition or hotlines.")
         var kind: RegistryKind
 
         @Option(help: "The source for rows without a source cell (an address, or a decision number and date).")
@@ -187,7 +187,7 @@ extension HangVietCommand.RegistryCommand {
             abstract: "Export entries of one kind (seed and yours) as CSV or JSON, re-importable as they are.")
         @OptionGroup var registry: RegistryOptions
 
-        @Option(help: "What to export: brands, gtins, ocop, gi, ownership or recognition.")
+        @Option(help: "What to export: brands, gtins, ocop, gi, ownership, recognition or hotlines.")
         var kind: RegistryKind
 
         @Option(help: "csv (default) or json.")
@@ -228,6 +228,7 @@ extension HangVietCommand.RegistryCommand {
                   hangviet registry hotlines --national
                   hangviet registry hotlines --format json
                 """)
+        @OptionGroup var registry: RegistryOptions
         @OptionGroup var options: GlobalOptions
 
         @Flag(help: "Only the national lines.")
@@ -240,8 +241,8 @@ extension HangVietCommand.RegistryCommand {
         }
 
         func run() async throws {
-            var lines: [Hotline]
-            do { lines = try Hotline.seed() } catch { throw CLIError(registry: error) }
+            // The registry's lines: the bundled seed's, and any you imported (`--kind hotlines`).
+            var lines = try registry.open().snapshot.hotlines
             if national { lines = lines.filter(\.isNational) }
             let documents = lines.map(HotlineDocument.init)
             let language = options.language

@@ -93,6 +93,8 @@ struct RegistryPrinter {
             return parts.joined(separator: " — ")
         case .recognition(let r):
             return "\(r.program)\(r.year.map { " \($0)" } ?? "") — \(r.enterprise)" + (r.status == .revoked ? " — revoked" : "")
+        case .hotline(let r):
+            return "\(r.numberOrChannel) — \(r.agency) — \(r.scope), as of \(r.asOf)"
         }
     }
 

@@ -1,5 +1,6 @@
-import OriginRegistry
+import TestSupport
 import Testing
+@testable import OriginRegistry
 
 /// Where to report suspect goods: the bundled hotlines, each with its date and source.
 @Suite("Hotlines")
@@ -44,5 +45,39 @@ struct HotlineTests {
         } catch {
             #expect(error.code == .wrongColumns && error.message.contains("number_or_channel"))
         }
+    }
+}
+
+/// Hotlines as a registry kind: imported, exported and counted like the others.
+@Suite("Hotlines in the registry")
+struct HotlineRegistryTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 3)
+
+    @Test("the seed's 32 lines are registry entries; an imported line joins them; one with no number is refused with its line")
+    func importLines() throws {
+        let folder = try TemporaryFolder()
+        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        #expect(registry.snapshot.hotlines.count == 32)
+        #expect(registry.snapshot.hotlines.first?.numberOrChannel == "1800 6838")
+        let bad = "Cơ quan,Số điện thoại,Phạm vi,Thời điểm,Nguồn\nĐội thử (test),,Nghệ An,2026,https://example.org/h\n"
+        #expect {
+            try registry.importFile(bytes: Array(bad.utf8), name: "h.csv", kind: .hotlines, today: Self.today)
+        } throws: { error in
+            let problems = (error as! RegistryError).problems
+            return problems.count == 1 && problems[0].line == 2 && problems[0].reason.contains("number_or_channel")
+        }
+        #expect(registry.snapshot.hotlines.count == 32)
+        let good = "Cơ quan,Số điện thoại,Phạm vi,Thời điểm,Nguồn,Ngày truy cập\nĐội thử (test),0000 000 000,Nghệ An,2026,https://example.org/h,01/12/2026\n"
+        _ = try registry.importFile(bytes: Array(good.utf8), name: "h.csv", kind: .hotlines, today: Self.today)
+        let lines = registry.snapshot.hotlines
+        #expect(lines.count == 33)
+        // National lines stay first; the provincial one comes after them, with its date and source.
+        let added = try #require(lines.first { $0.agency == "Đội thử (test)" })
+        #expect(added.retrieved == "2026-12-01" && added.source == "https://example.org/h" && !added.isNational)
+        #expect(lines.prefix { $0.isNational }.count == lines.filter(\.isNational).count)
+        let stats = try registry.database.stats(today: Self.today)
+        let count = try #require(stats.counts.first { $0.kind == .hotlines })
+        #expect(count.seed == 32 && count.user == 1 && count.newestRetrieved == "2026-12-02" && count.oldestRetrieved == "2026-12-01")
+        #expect(try registry.search("1800 6838").contains { $0.entry.kind == .hotlines })
     }
 }

@@ -245,7 +245,7 @@ public struct InventoryChecker: Sendable {
                     status = ocop.validity.code
                 }
                 if product.isEmpty { product = fact.name }
-            case .geographicalIndication, .recognition:
+            case .geographicalIndication, .recognition, .hotline:
                 break
             }
         }
