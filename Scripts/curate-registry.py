@@ -17,6 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from registry_ownership import write_brand_ownership  # noqa: E402
+from registry_updates import write_gi, write_ocop  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data")
@@ -120,8 +121,9 @@ def main():
                         "prefix7_seen_in_off": row["prefix7_seen_in_off"], "ownership": ownership,
                         "ownership_note": note, "ownership_note_vi": note_vi, "category": row["category"],
                         "example_gtin": row["example_gtin"], "notes": notes, "source": source})
-    for name, target in [("off_893_products_2019.csv", "products.csv"), ("ocop_products.csv", "ocop.csv"),
-                         ("vn_geographical_indications.csv", "geographical_indications.csv"),
+    write_ocop(SHARED, OUT)
+    write_gi(SHARED, OUT)
+    for name, target in [("off_893_products_2019.csv", "products.csv"),
                          ("vn_consumer_hotlines.csv", "hotlines.csv")]:
         shutil.copyfile(os.path.join(SHARED, name), os.path.join(OUT, target))
     write_brand_ownership(SHARED, OUT)

@@ -25,6 +25,8 @@ extension RegistryFact {
                 text += "; " + Self.validityText(status, language)
             }
             if let producer = self[attribute: "producer"] { text += LocalizedText(en: "; producer: \(producer)", vi: "; chủ thể: \(producer)")[language] }
+            // An earlier rating, or another source's disagreeing one, stays visible.
+            if let history = self[attribute: "history"] { text += LocalizedText(en: "; history: ", vi: "; lịch sử (tiếng Anh): ")[language] + history }
         case .geographicalIndication:
             text = (LocalizedText(en: "Geographical indication: ", vi: "Chỉ dẫn địa lý: ")[language]) + name
             if let product = self[attribute: "product"] { text += " — \(product)" }

@@ -150,6 +150,12 @@ extension RegistryDatabase {
                 CREATE INDEX hotline_key ON hotline(key, origin);
                 """)
         }
+        migrator.registerMigration("v5: OCOP retrieved dates and rating history") { db in
+            try db.execute(sql: """
+                ALTER TABLE ocop_product ADD COLUMN retrieved TEXT;
+                ALTER TABLE ocop_product ADD COLUMN history TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -146,7 +146,7 @@ extension RegistryDatabase {
                     let user = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(kind.table) WHERE origin = 'user'") ?? 0
                     let visible = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(Self.visibleSQL(kind)))") ?? 0
                     // An ownership row carries its own retrieved date; other kinds take their source's.
-                    let date = [.ownership, .recognition, .hotlines].contains(kind) ? "coalesce(e.retrieved, s.retrieved)" : "s.retrieved"
+                    let date = [.ownership, .recognition, .hotlines, .ocop].contains(kind) ? "coalesce(e.retrieved, s.retrieved)" : "s.retrieved"
                     let dates = try Row.fetchOne(db, sql: """
                         SELECT min(\(date)) AS oldest, max(\(date)) AS newest
                         FROM (\(Self.visibleSQL(kind))) AS e JOIN source AS s ON s.id = e.source_id

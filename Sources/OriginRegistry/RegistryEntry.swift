@@ -102,7 +102,7 @@ public enum RegistryEntry: Sendable, Hashable {
                     ("stars", r.stars.map(String.init) ?? ""), ("year_recognised", r.year.map(String.init) ?? ""),
                     ("level_or_decision", s(r.decision)), ("certificate_date", s(r.certifiedOn)),
                     ("expiry_date", s(r.expiresOn)), ("revoked", r.revoked ? "yes" : ""),
-                    ("barcode", r.gtin ?? ""), ("notes", s(r.notes))]
+                    ("barcode", r.gtin ?? ""), ("notes", s(r.notes)), ("retrieved", s(r.retrieved)), ("history", s(r.history))]
         case .geographicalIndication(let r):
             return [("gi_name", s(r.name)), ("product", r.product), ("registration_no", s(r.registrationNumber)),
                     ("application_no", s(r.applicationNumber)), ("grant_date_or_year", s(r.granted)),

@@ -93,6 +93,8 @@ public enum RegistryKind: String, Sendable, Hashable, CaseIterable, Codable {
                 ColumnSpec("barcode", aliases: ["gtin", "mã vạch", "mã số mã vạch"]),
                 ColumnSpec("notes", aliases: ["note", "ghi chú"]),
                 ColumnSpec("source", aliases: ["nguồn", "sources"]),
+                ColumnSpec("retrieved", aliases: ["retrieved on", "ngày truy cập", "truy cập"]),
+                ColumnSpec("history", aliases: ["lịch sử", "xếp hạng trước"]),
             ]
         case .gi:
             return [

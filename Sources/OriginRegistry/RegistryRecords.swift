@@ -95,12 +95,16 @@ public struct OCOPRecord: Codable, FetchableRecord, MutablePersistableRecord, Se
     /// The product's GTIN-14, when the list gives a barcode.
     public var gtin: String?
     public var notes: String?
+    /// When the source was read (ISO date).
+    public var retrieved: String?
+    /// Earlier ratings this one replaced, and ratings other sources disagree with, with their sources.
+    public var history: String?
     public var origin: EntryOrigin
     public var sourceID: Int64
 
     enum CodingKeys: String, CodingKey {
         case id, key, name, producer, province, stars, year, decision, certifiedOn = "certified_on"
-        case expiresOn = "expires_on", revoked, gtin, notes, origin, sourceID = "source_id"
+        case expiresOn = "expires_on", revoked, gtin, notes, retrieved, history, origin, sourceID = "source_id"
     }
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

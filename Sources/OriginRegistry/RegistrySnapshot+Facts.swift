@@ -34,6 +34,7 @@ extension RegistrySnapshot {
         var attributes: [RegistryFact.Attribute] = []
         if let producer = ocop.producer { attributes.append(.init("producer", producer)) }
         if let decision = ocop.decision { attributes.append(.init("decision", decision)) }
+        if let history = ocop.history { attributes.append(.init("history", history)) }
         return RegistryFact(id: "ocop:\(ocop.id ?? 0)", kind: .ocop, name: ocop.name, ocop: status,
                             attributes: attributes, source: source)
     }

@@ -78,10 +78,10 @@ struct RegistryCommandTests {
         #expect(check.stdout.contains("source: QĐ test"))
 
         let stats = try run(["registry", "stats", "--format", "csv"], registry: registry)
-        #expect(stats.stdout.contains("ocop,307,306,1"))
+        #expect(stats.stdout.contains("ocop,372,371,1,"))
         let export = try run(["registry", "export", "--kind", "ocop"], registry: registry)
         #expect(export.stdout.hasPrefix("product_name,producer,province,stars,"))
-        #expect(export.stdout.contains("Mật ong (test),HTX,Nghệ An,4,2024,,2024-03-15,,,2001234567893,,QĐ test"))
+        #expect(export.stdout.contains("Mật ong (test),HTX,Nghệ An,4,2024,,2024-03-15,,,2001234567893,,,,QĐ test"))
 
         // --skip-invalid: the good row goes in, the bad ones to a rejects file with reasons.
         let rejects = folder.appendingPathComponent("rejects.csv").path

@@ -81,3 +81,45 @@ struct HotlineRegistryTests {
         #expect(try registry.search("1800 6838").contains { $0.entry.kind == .hotlines })
     }
 }
+
+/// The 2026-12-02 research updates of OCOP ratings and geographical indications, merged into the seed.
+@Suite("OCOP and GI updates")
+struct RegistryUpdateTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 3)
+
+    func entries(_ kind: RegistryKind) throws -> [RegistryEntry] {
+        try Registry.open(path: "/nonexistent/registry.sqlite", readOnly: true, today: Self.today).entries(kind).map(\.entry)
+    }
+
+    @Test("a newer OCOP rating replaces the older as current; the older, or a disagreeing source's, stays as history")
+    func ocopHistory() throws {
+        let ocop = try entries(.ocop).compactMap { entry -> OCOPRecord? in if case .ocop(let r) = entry { return r } else { return nil } }
+        let tea = try #require(ocop.first { $0.name == "Trà hoa vàng Ba Chẽ" })
+        #expect(tea.stars == 5 && tea.year == 2024)
+        #expect(tea.history?.hasPrefix("earlier rating: 4 stars (2023)") == true)
+        #expect(ocop.filter { $0.name == "Trà hoa vàng Ba Chẽ" }.count == 1)
+        let bowls = try #require(ocop.first { $0.name == "Bộ bát đĩa gốm sứ rồng phượng" })
+        #expect(bowls.stars == 5 && bowls.history?.hasPrefix("DISAGREEMENT: another source gives 4 stars") == true)
+        #expect(bowls.retrieved == "2026-12-02")
+        // Shown with the fact, so a verdict carrying it shows the history too.
+        let snapshot = try RegistrySnapshot.seed(asOf: Self.today)
+        let fact = snapshot.fact(for: .ocop(tea), source: RegistrySource(address: "x"))
+        #expect(fact[attribute: "history"]?.contains("4 stars") == true)
+    }
+
+    @Test("GI rows that enrich an existing one merge into it: gaps filled, a differing value kept in the notes, sources joined")
+    func giMerge() throws {
+        let gis = try entries(.gi).compactMap { entry -> GeographicalIndicationRecord? in
+            if case .geographicalIndication(let r) = entry { return r } else { return nil }
+        }
+        let daiHoang = try #require(gis.first { $0.name == "Đại Hoàng" })
+        #expect(daiHoang.registrationNumber == "00017" && daiHoang.granted == "2009-09-30")
+        #expect(gis.filter { $0.name == "Đại Hoàng" }.count == 1)
+        let ngocLinh = try #require(gis.first { $0.name == "Ngọc Linh" })
+        #expect(ngocLinh.granted?.hasPrefix("26 Aug") == true)
+        #expect(ngocLinh.notes?.contains("Other source:") == true && ngocLinh.notes?.contains("2016-08-16") == true)
+        let shrimp = try #require(gis.first { $0.product == "tôm sú Cà Mau" })
+        #expect(shrimp.holder == "Sở Khoa học và Công nghệ Cà Mau")
+        #expect(gis.count == 54)
+    }
+}

@@ -124,7 +124,7 @@ struct RegistryDatabaseTests {
         try queue.close()
         let stats = try Registry.open(path: path, today: Self.today).database.stats(today: Self.today)
         #expect(stats.seedVersion == SeedData.version)
-        #expect(stats.counts.first { $0.kind == .gi }?.seed == 42)
+        #expect(stats.counts.first { $0.kind == .gi }?.seed == 54)
         #expect(stats.counts.first { $0.kind == .brands }?.user == 1)
     }
 

@@ -69,7 +69,7 @@ struct RegistryImportTests {
         // The seed is still there and unchanged in count; the user's entries come on top.
         let stats = try registry.database.stats(today: Self.today)
         let ocop = try #require(stats.counts.first { $0.kind == .ocop })
-        #expect(ocop.user == 3 && ocop.seed == 306 && ocop.visible == 308)
+        #expect(ocop.user == 3 && ocop.seed == 371 && ocop.visible == 373)
 
         // Reopening the file gives the same answers (nothing lived only in memory).
         let reopened = try Registry.open(path: registryPath, today: Self.today)
@@ -78,7 +78,7 @@ struct RegistryImportTests {
         // Importing the same list again updates, it does not duplicate.
         let again = try registry.importFile(at: listPath, kind: .ocop, source: "UBND tỉnh Nghệ An (test list)", today: Self.today)
         #expect(again.summary.inserted == 0 && again.summary.updated == 3)
-        #expect(try registry.database.stats(today: Self.today).counts.first { $0.kind == .ocop }?.visible == 308)
+        #expect(try registry.database.stats(today: Self.today).counts.first { $0.kind == .ocop }?.visible == 373)
     }
 
     @Test("a list with bad rows is rejected whole, every bad row named, and no file is created")
@@ -193,7 +193,7 @@ struct RegistryImportTests {
         let first = try Registry.open(path: folder.path("a.sqlite"), today: Self.today)
         _ = try first.importFile(at: try folder.write("l.csv", Self.ngheAnList), kind: .ocop, source: "t", today: Self.today)
         let exported = try first.database.entries(.ocop).filter { $0.entry.origin == .user }
-        var csv = "product_name,producer,province,stars,year_recognised,level_or_decision,certificate_date,expiry_date,revoked,barcode,notes,source\n"
+        var csv = "product_name,producer,province,stars,year_recognised,level_or_decision,certificate_date,expiry_date,revoked,barcode,notes,retrieved,history,source\n"
         for (entry, source) in exported {
             csv += (entry.fields.map(\.value) + [source.address]).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
         }
