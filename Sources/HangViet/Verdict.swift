@@ -97,8 +97,8 @@ public struct Verdict: Sendable, Hashable {
         return all
     }
 
-    /// The caveats, in a fixed order: claims about the code first, registry caveats next, and
-    /// "codes can be copied" last.
+    /// The caveats, in a fixed order: claims about the code first, registry caveats next, then
+    /// "codes can be copied", and where to report a suspect product when there is reason to.
     public var caveats: [Caveat] {
         var all: [Caveat] = []
         forEachCaveat { all.append($0) }
@@ -209,7 +209,9 @@ extension Caveat {
     static func forEachRegistryCaveat(_ facts: [RegistryFact], _ body: (Caveat) -> Void) {
         var settledOwner = false, companySaysForeign = false
         for fact in facts {
-            if fact.kind == .brandOwnership && (fact.ownership == .vietnamese || fact.ownership == .foreignGroup) { settledOwner = true }
+            // An inventory's item name is too weak to settle anything.
+            if fact.kind == .brandOwnership && (fact.ownership == .vietnamese || fact.ownership == .foreignGroup)
+                && fact[attribute: "matched by"] != "item-name" { settledOwner = true }
             if fact.kind == .brand && fact.ownership == .foreignGroup { companySaysForeign = true }
         }
         var tags: [String] = []

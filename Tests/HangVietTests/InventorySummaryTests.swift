@@ -173,6 +173,20 @@ struct InventoryOwnershipTests {
         #expect(lines[5].contains(",Vinamilk,vietnamese (item name),"))
     }
 
+    @Test("an item-name match never silences the company's “ownership not verified”")
+    func itemNameDoesNotSettleOwnership() throws {
+        var reader = CSVRecordReader(source: MemorySource(Array("Tên hàng,Mã vạch\nSữa Vinamilk (test),8934561000235\n".utf8)))
+        var record = CSVRecord()
+        _ = try reader.next(into: &record)
+        let columns = try InventoryColumns(header: ["Tên hàng", "Mã vạch"], barcode: nil, quantity: nil, price: nil)
+        var checker = InventoryChecker(engine: InventorySummaryTests.engine, columns: columns, language: .en, delimiter: reader.delimiter)
+        _ = try reader.next(into: &record)
+        checker.check(record)
+        #expect(checker.verdict.registryFacts.contains { $0[attribute: "matched by"] == "item-name" })
+        #expect(checker.verdict.caveats.contains { $0.code == "ownership-unverified" })
+        #expect(checker.category == .registrantOnly)
+    }
+
     @Test("without an item-name column, names are not guessed from other columns")
     func noNameColumn() throws {
         let columns = try InventoryColumns(header: ["Mã vạch", "Ghi chú"], barcode: nil, quantity: nil, price: nil)
