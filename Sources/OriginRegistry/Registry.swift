@@ -188,7 +188,8 @@ extension RegistrySnapshot {
         var entries: [RegistryEntry] = []
         var sources: [Int64: RegistrySource] = [:]
         var sourceIDs: [String: Int64] = [:]
-        for plan in try Seed.plans(today: today) {
+        // Hotlines are not needed for verdicts: the seed's snapshot reads the bundled ones on first use.
+        for plan in try Seed.plans(today: today, skipping: [.hotlines]) {
             var nextID: Int64 = 1
             for item in plan.items {
                 let sourceID: Int64
@@ -207,7 +208,7 @@ extension RegistrySnapshot {
                 entries.append(entry)
             }
         }
-        return RegistrySnapshot(entries: entries, sources: sources, asOf: today)
+        return RegistrySnapshot(entries: entries, sources: sources, asOf: today, bundledHotlines: true)
     }
 }
 

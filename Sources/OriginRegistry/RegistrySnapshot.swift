@@ -17,12 +17,19 @@ public final class RegistrySnapshot: Sendable {
     /// Prefix lengths used by prefixes that GS1's 893 table cannot place (non-893 prefixes, or
     /// 893 blocks without a published length), longest first: matched longest first.
     let assertedPrefixLengths: [Int]
-    /// Counts, for `registry stats`.
-    public let counts: [RegistryKind: Int]
+    /// Counts by kind.
+    public var counts: [RegistryKind: Int] {
+        guard storedHotlines == nil else { return storedCounts }
+        return storedCounts.merging([.hotlines: hotlines.count]) { $1 }
+    }
+    private let storedCounts: [RegistryKind: Int]
     /// The day OCOP validity was computed for.
     public let asOf: CalendarDate
     /// Lines that take reports of suspect goods, national ones first (`registry hotlines`, `GET /v1/hotlines`).
-    public let hotlines: [Hotline]
+    public var hotlines: [Hotline] { storedHotlines ?? ((try? Hotline.seed()) ?? []) }
+    /// The registry's lines; nil for the bundled seed's snapshot, which reads them on demand
+    /// (a `check` never needs them).
+    private let storedHotlines: [Hotline]?
     /// Owned brands by name, to match product and item names.
     public let brandNames: BrandNameIndex
     /// One fact per name of ``brandNames`` (by ``BrandNameIndex/Match/name``), matched by an
@@ -34,7 +41,7 @@ public final class RegistrySnapshot: Sendable {
     public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
 
     /// Builds the tables from visible entries and their sources.
-    init(entries: [RegistryEntry], sources: [Int64: RegistrySource], asOf: CalendarDate) {
+    init(entries: [RegistryEntry], sources: [Int64: RegistrySource], asOf: CalendarDate, bundledHotlines: Bool = false) {
         self.asOf = asOf
         var byGTIN: [UInt64: [RegistryFact]] = [:]
         var byPrefix: [UInt64: [RegistryFact]] = [:]
@@ -152,9 +159,9 @@ public final class RegistrySnapshot: Sendable {
         self.byGTIN = byGTIN
         self.byCompanyPrefix = byPrefix
         self.assertedPrefixLengths = lengths
-        self.counts = counts
+        self.storedCounts = counts
         self.brandNames = brandNames
-        self.hotlines = hotlines.filter(\.isNational) + hotlines.filter { !$0.isNational }
+        self.storedHotlines = bundledHotlines ? nil : hotlines.filter(\.isNational) + hotlines.filter { !$0.isNational }
         self.itemNameFacts = LazyFacts { [brandNames] in
             brandNames.allNames.map { name in
                 let (owner, source) = brandNames.owners[name.owner]
