@@ -55,7 +55,7 @@ public struct InventoryChecker: Sendable {
             rowProblem = LocalizedText(en: "the barcode cell is not UTF-8 text", vi: "ô mã vạch không phải văn bản UTF-8")[language]
         }
         let code = record.field(columns.barcode) ?? ""
-        let result: Verdict
+        var result: Verdict
         if let rowProblem {
             result = engine.invalid(input: code, error: GS1Error(.malformedElementString, rowProblem))
         } else if code.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
@@ -63,11 +63,17 @@ public struct InventoryChecker: Sendable {
             rowProblem = problem
             result = engine.invalid(input: code, error: GS1Error(.empty, problem))
         } else {
-            let verdict = engine.verdict(for: code)
-            let named = itemNameOwners(verdict, record)
-            result = named.isEmpty ? verdict : verdict.adding(named)
+            result = engine.verdict(for: code)
         }
         category = ShareCategory(result)
+        // Only a row that is "893 number only" can be moved by its item name.
+        if category == .registrantOnly && columns.name != nil {
+            let named = itemNameOwners(result, record)
+            if !named.isEmpty {
+                result = result.adding(named)
+                category = ShareCategory(result)
+            }
+        }
         var quantity: Double?
         var value: Double?
         if let index = columns.quantity { quantity = number(record, index) }
@@ -82,9 +88,11 @@ public struct InventoryChecker: Sendable {
         verdict = result
     }
 
-    /// The brand owners the row's item name carries, for GS1 Vietnam numbers whose registry facts
-    /// name none: the rows whose share category an owner can move (a name typed in a list is
-    /// weaker evidence than a registry record). Empty, with no allocation, for most rows.
+    /// The brand owners the row's item name carries, for GS1 Vietnam numbers with nothing but the
+    /// number (share category "registrant only", no owner in the registry): the only rows an
+    /// owner found this way can move, to "a foreign group's brand" (a name typed in a list is
+    /// weaker evidence than a registry record, and never confirms). Empty, with no allocation,
+    /// for most rows.
     private func itemNameOwners(_ verdict: Verdict, _ record: CSVRecord) -> [RegistryFact] {
         guard verdict.outcome == .vietnameseRegistrant, let column = columns.name, column < record.fields.count,
               !record.fields[column].isEmpty,
