@@ -51,11 +51,7 @@ extension RowValidator {
             reasons.append("as_of: empty — give when the number was last seen in use at its source (a year will do)")
             return nil
         }
-        var retrieved: String?
-        if let text = cells["retrieved"] {
-            if let date = CalendarDate(parsing: text) { retrieved = date.description }
-            else { reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)") }
-        }
+        let retrieved = retrievedDate(cells, &reasons)
         return HotlineRecord(id: nil, key: TextFolding.fold(agency) + "|" + TextFolding.fold(number), agency: agency,
                              parentBody: cells["parent_body"], numberOrChannel: number, channelType: cells["channel_type"],
                              takes: cells["takes"], scope: scope, asOf: asOf, statusNote: cells["status_note"],

@@ -274,11 +274,7 @@ enum RowValidator {
         }
         var code: String?
         if let text = cells["barcode"], let parsed = gtin(text, column: "barcode", &reasons) { code = parsed.digits }
-        var retrieved: String?
-        if let text = cells["retrieved"] {
-            if let date = CalendarDate(parsing: text) { retrieved = date.description }
-            else { reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)") }
-        }
+        let retrieved = retrievedDate(cells, &reasons)
         let key = [name, cells["producer"] ?? "", province].map(TextFolding.fold).joined(separator: "|")
         return OCOPRecord(id: nil, key: key, name: name, producer: cells["producer"], province: province, stars: stars,
                           year: year, decision: cells["level_or_decision"], certifiedOn: certified?.description,

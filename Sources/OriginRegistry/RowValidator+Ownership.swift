@@ -26,15 +26,7 @@ extension RowValidator {
         let latest = status == .changing ? today.year + 5 : today.year
         let year = self.year(cells, "change_year", latest: latest, &reasons)
         let asOf = self.year(cells, "as_of", latest: today.year, &reasons)
-        var retrieved: String?
-        if let text = cells["retrieved"] {
-            // Not checked against today: a machine whose clock is behind must not lose the seed's rows.
-            if let date = CalendarDate(parsing: text) {
-                retrieved = date.description
-            } else {
-                reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)")
-            }
-        }
+        let retrieved = retrievedDate(cells, &reasons)
         var aliases: String?
         if let text = cells["aliases"] {
             let names = text.split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
@@ -121,14 +113,23 @@ extension RowValidator {
             default: reasons.append("status: “\(text)” is not awarded or revoked (công nhận / thu hồi)")
             }
         }
-        var retrieved: String?
-        if let text = cells["retrieved"] {
-            if let date = CalendarDate(parsing: text) { retrieved = date.description }
-            else { reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)") }
-        }
+        let retrieved = retrievedDate(cells, &reasons)
         let key = [program, year.map(String.init) ?? "", enterprise].map(TextFolding.fold).joined(separator: "|")
         return RecognitionRecord(id: nil, key: key, program: program, year: year, decision: cells["decision_or_event"],
                                  enterprise: enterprise, products: cells["products_or_brands"], province: cells["province"],
                                  status: status, notes: cells["notes"], retrieved: retrieved, origin: .user, sourceID: 0)
+    }
+}
+
+extension RowValidator {
+    /// The `retrieved` column as an ISO date. Not checked against today: a machine whose clock is
+    /// behind must not lose the seed's rows.
+    static func retrievedDate(_ cells: RowCells, _ reasons: inout [String]) -> String? {
+        guard let text = cells["retrieved"] else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            reasons.append("retrieved: “\(text)” is not a date (use 2026-12-02 or 02/12/2026)")
+            return nil
+        }
+        return date.description
     }
 }
