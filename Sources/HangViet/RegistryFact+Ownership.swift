@@ -15,7 +15,7 @@ extension RegistryFact {
 
     /// What the sources say about the owner, in one phrase: "owned by Mondelēz International
     /// (United States) since 2015".
-    func ownershipSummary(_ language: Language) -> String {
+    public func ownershipSummary(_ language: Language) -> String {
         let owner = ownerPhrase(language)
         let year = self[attribute: "since"]
         var text: String

@@ -103,7 +103,11 @@ final class VerdictPrinter {
                 detail = LocalizedText(en: "block \(block): company prefix length unknown", vi: "khối \(block): chưa rõ độ dài mã DN")[language]
             }
         }
-        for fact in verdict.registryFacts where !fact.isBrandTag { detail += (detail.isEmpty ? "" : "; ") + fact.name }
+        for fact in verdict.registryFacts where !fact.isBrandTag && fact.kind != .recognition && fact.kind != .hotline {
+            // A brand owner says whose it is: "Kinh Đô: owned by Mondelēz International (United States) since 2015".
+            let text = fact.kind == .brandOwnership ? fact.name + ": " + fact.ownershipSummary(language) : fact.name
+            detail += (detail.isEmpty ? "" : "; ") + text
+        }
         let tags = verdict.registryFacts.filter(\.isBrandTag).map(\.name)
         if !tags.isEmpty {
             detail += (detail.isEmpty ? "" : "; ") + LocalizedText(en: "brands seen with the prefix: ", vi: "nhãn hiệu từng thấy với tiền tố: ")[language]

@@ -40,6 +40,15 @@ struct RegistryCommandTests {
         #expect(!table.stdout.contains("; Kingcook;"))
     }
 
+    @Test("check --format table: a brand owner says whose the brand is (en and vi); awards are not listed as facts there")
+    func ownerInTable() throws {
+        let en = try run(["check", "8934680025980", "8934673503358", "--format", "table", "--lang", "en"])
+        #expect(en.stdout.contains("Kinh Đô: owned by Mondelēz International (United States) since 2015"), "\(en.stdout)")
+        #expect(!en.stdout.contains("Vietnam Value"))
+        let vi = try run(["check", "8934680025980", "--format", "table", "--lang", "vi"])
+        #expect(vi.stdout.contains("Kinh Đô: thuộc Mondelēz International (Hoa Kỳ) từ năm 2015"), "\(vi.stdout)")
+    }
+
     @Test("registry search \"nuoc mam phu quoc\" lists the Phú Quốc fish sauce entries with sources")
     func searchFishSauce() throws {
         let result = try run(["registry", "search", "nuoc mam phu quoc", "--format", "text"])
