@@ -64,7 +64,7 @@ extension RegistryFact {
 
     /// "; retrieved 2026-12-02" / "; truy cập 02/12/2026", when the source gives the date.
     func retrievedSuffix(_ language: Language) -> String {
-        guard let retrieved = source.retrieved, let date = CalendarDate(parsing: retrieved) else { return "" }
+        guard let retrieved = self[attribute: "retrieved"] ?? source.retrieved, let date = CalendarDate(parsing: retrieved) else { return "" }
         let vietnamese = (date.day < 10 ? "0" : "") + "\(date.day)/" + (date.month < 10 ? "0" : "") + "\(date.month)/\(date.year)"
         return LocalizedText(en: "; retrieved \(date)", vi: "; truy cập \(vietnamese)")[language]
     }

@@ -54,7 +54,9 @@ extension RegistryFact {
         var sourceText = addresses.first ?? source.address
         if addresses.count > 1 { sourceText += LocalizedText(en: " and \(addresses.count - 1) more", vi: " và \(addresses.count - 1) nguồn khác")[language] }
         if let licence = source.licence, !source.licenceIsInAddress || addresses.count > 1 { sourceText += "; \(licence)" }
-        if kind == .brandOwnership || kind == .recognition { sourceText += retrievedSuffix(language) }
+        if kind == .brandOwnership || kind == .recognition || self[attribute: "retrieved"] != nil {
+            sourceText += retrievedSuffix(language)
+        }
         return text + " [\(LocalizedText(en: "source", vi: "nguồn")[language]): \(sourceText)]"
     }
 

@@ -195,15 +195,9 @@ struct CaveatFlags: OptionSet, Sendable, Hashable {
 }
 
 extension Caveat {
-    /// The caveats registry facts bring: foreign or unverified owners, OCOP certificates that are
-    /// not current, foreign geographical indications.
-    static func registryCaveats(_ facts: [RegistryFact]) -> [Caveat] {
-        var caveats: [Caveat] = []
-        forEachRegistryCaveat(facts) { caveats.append($0) }
-        return caveats
-    }
-
-    /// The registry caveats of a verdict's facts, in their order. A brand owner the sources settle
+    /// The caveats registry facts bring (foreign or unverified owners, origin warnings, awards,
+    /// OCOP certificates that are not current, foreign geographical indications), in the facts'
+    /// order. A brand owner the sources settle
     /// (Vietnamese or a foreign group) silences a company's "not verified"; a foreign owner is
     /// said once, by the company fact when it says it too. Crowd-sourced brand tags share one caveat.
     static func forEachRegistryCaveat(_ facts: [RegistryFact], _ body: (Caveat) -> Void) {

@@ -38,34 +38,17 @@ public struct Hotline: Sendable, Hashable {
     /// The seed, parsed once (the server answers `GET /v1/hotlines` from it).
     private static let bundled = Result { () throws(RegistryError) in try parse(Array(SeedData.hotlines.utf8), name: "hotlines.csv") }
 
-    /// Reads hotlines from CSV bytes with the seed's columns.
+    /// Reads hotlines from CSV bytes with the seed's columns, checked as an import of kind
+    /// `hotlines` is (``RowValidator``): any bad row refuses the whole file, with lines and reasons.
     public static func parse(_ bytes: [UInt8], name: String) throws(RegistryError) -> [Hotline] {
-        let table = try CSVTable(bytes: bytes, name: name)
-        let required = ["agency", "number_or_channel", "scope", "as_of", "source"]
-        let index = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let missing = required.filter { index[$0] == nil }
-        guard missing.isEmpty else {
-            throw RegistryError(.wrongColumns, "\(name) has no column for \(missing.joined(separator: ", ")).", path: name)
+        let plan = try ImportPlan(bytes: bytes, fileName: name, kind: .hotlines, defaultSource: nil, today: .today())
+        guard plan.problems.isEmpty else {
+            throw RegistryError(.invalidRows, "\(name): \(plan.problems.count) of \(plan.rowCount) rows are invalid.", path: name,
+                                problems: plan.problems)
         }
-        var lines: [Hotline] = []
-        var problems: [RegistryError.RowProblem] = []
-        for row in table.rows {
-            func cell(_ column: String) -> String? {
-                guard let i = index[column], i < row.fields.count else { return nil }
-                let value = row.fields[i].trimmingWhitespace()
-                return value.isEmpty ? nil : value
-            }
-            let missingCells = required.filter { cell($0) == nil }
-            guard missingCells.isEmpty else {
-                problems.append(.init(line: row.line, reason: "no \(missingCells.joined(separator: ", ")): a hotline needs a number or channel, its scope, a date and a source"))
-                continue
-            }
-            lines.append(Hotline(agency: cell("agency")!, parentBody: cell("parent_body"), numberOrChannel: cell("number_or_channel")!,
-                                 channelType: cell("channel_type"), takes: cell("takes"), scope: cell("scope")!, asOf: cell("as_of")!,
-                                 statusNote: cell("status_note"), source: cell("source")!, retrieved: cell("retrieved")))
-        }
-        guard problems.isEmpty else {
-            throw RegistryError(.invalidRows, "\(name): \(problems.count) of \(table.rows.count) rows are invalid.", path: name, problems: problems)
+        let lines = plan.items.compactMap { item -> Hotline? in
+            guard case .hotline(let record) = item.entry else { return nil }
+            return record.hotline(source: RegistrySource(address: item.source))
         }
         return lines.filter(\.isNational) + lines.filter { !$0.isNational }
     }

@@ -35,6 +35,8 @@ extension RegistrySnapshot {
         if let producer = ocop.producer { attributes.append(.init("producer", producer)) }
         if let decision = ocop.decision { attributes.append(.init("decision", decision)) }
         if let history = ocop.history { attributes.append(.init("history", history)) }
+        // A rating researched on a known day carries that day (shown with the fact).
+        if let retrieved = ocop.retrieved { attributes.append(.init("retrieved", retrieved)) }
         return RegistryFact(id: "ocop:\(ocop.id ?? 0)", kind: .ocop, name: ocop.name, ocop: status,
                             attributes: attributes, source: source)
     }

@@ -105,6 +105,7 @@ struct RegistryUpdateTests {
         let snapshot = try RegistrySnapshot.seed(asOf: Self.today)
         let fact = snapshot.fact(for: .ocop(tea), source: RegistrySource(address: "x"))
         #expect(fact[attribute: "history"]?.contains("4 stars") == true)
+        #expect(fact[attribute: "retrieved"] == "2026-12-02")
     }
 
     @Test("GI rows that enrich an existing one merge into it: gaps filled, a differing value kept in the notes, sources joined")
