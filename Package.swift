@@ -37,6 +37,7 @@ let package = Package(
         // first HEIC/HEIF photo (HEIFLibrary.swift), because loading its codec libraries costs
         // every run of the CLI ≈ 3.5 ms. Install libheif-dev (apt) for the headers.
         .systemLibrary(name: "CHeif"),
+        .systemLibrary(name: "CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // zxing-cpp 3.1.1 (C++20, vendored: Debian's 1.4 reads a sixth of the DataMatrix photos
         // 3.1 does, RESULTS §3) behind a small C interface: DataMatrix, QR codes zbar misses, and
         // a second, independent reading of every linear code.
@@ -59,7 +60,7 @@ let package = Package(
         .target(
             name: "HangVietServer",
             dependencies: [
-                "HangViet", "BarcodeScanning", "OriginRegistry",
+                "HangViet", "BarcodeScanning", "OriginRegistry", "CGzip",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 # pkg-config and SQLite now; zbar and the image codecs for the decoding work (BarcodeScanning).
-PACKAGES=(pkg-config libsqlite3-dev libzbar-dev libturbojpeg0-dev libpng-dev libisal-dev libwebp-dev libheif-dev)
+PACKAGES=(pkg-config libsqlite3-dev libzbar-dev libturbojpeg0-dev libpng-dev libisal-dev libwebp-dev libheif-dev zlib1g-dev)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

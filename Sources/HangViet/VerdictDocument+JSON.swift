@@ -13,6 +13,7 @@ extension VerdictDocument {
         w.field("line", line)
         w.field("input", input)
         w.field("outcome", outcome)
+        w.field("shareCategory", shareCategory)
         w.field("valid", valid)
         w.field("reason", reason)
         w.field("summary", summary)

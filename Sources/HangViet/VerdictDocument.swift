@@ -20,6 +20,9 @@ public struct VerdictDocument: Encodable, Sendable, Equatable {
     public var line: Int?
     public var input: String
     public var outcome: String
+    /// How the code counts towards the share of Vietnamese goods (``ShareCategory``):
+    /// `confirmed` only with evidence beyond the 893 prefix.
+    public var shareCategory: String
     /// False for an invalid code (bad check digit, malformed GS1 data).
     public var valid: Bool
     public var reason: String?
@@ -115,6 +118,7 @@ public struct VerdictDocument: Encodable, Sendable, Equatable {
         self.line = line
         input = verdict.input
         outcome = verdict.outcome.rawValue
+        shareCategory = ShareCategory(verdict).rawValue
         valid = verdict.outcome.isWellFormed
         reason = verdict.reason?.rawValue
         summary = verdict.summary(language)

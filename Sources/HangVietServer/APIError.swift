@@ -18,6 +18,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         public static let tooManyCodes = Code(rawValue: "too-many-codes")
         public static let unsupportedMediaType = Code(rawValue: "unsupported-media-type")
         public static let unreadableImage = Code(rawValue: "unreadable-image")
+        /// An inventory that cannot be checked as a whole (no barcode column, no rows, a bad workbook).
+        public static let unreadableInventory = Code(rawValue: "unreadable-inventory")
         public static let rateLimited = Code(rawValue: "rate-limited")
         public static let busy = Code(rawValue: "busy")
         public static let shuttingDown = Code(rawValue: "shutting-down")

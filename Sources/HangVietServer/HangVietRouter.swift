@@ -13,9 +13,15 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
                         readiness: Readiness, logger: Logger) -> Router<HangVietRequestContext> {
     let router = Router(context: HangVietRequestContext.self)
     let cache = ResponseCache(capacity: configuration.cachedAnswers)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AccessMiddleware(metrics: metrics, logger: logger))
     if let origin = configuration.corsOrigin { router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin), allowMethods: [.get, .post, .options])) }
     router.add(middleware: GuardMiddleware(readiness: readiness, limiter: RateLimiter(perMinute: configuration.requestsPerMinutePerClient)))
+
+    let page = WebPage()
+    router.get("/") { request, _ in page.pageResponse(to: request) }
+    router.get("/assets/app.js") { request, _ in page.script.response(to: request, cacheControl: "public, max-age=86400") }
+    router.get("/assets/app.css") { request, _ in page.style.response(to: request, cacheControl: "public, max-age=86400") }
 
     router.get("/healthz") { _, _ in json(#"{"status":"ok"}"#) }
     router.get("/readyz") { _, _ -> Response in
@@ -68,6 +74,23 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
         metrics.scan(status: answer.status, seconds: seconds(since: started))
         if let error = answer.error { throw APIError(scanError: error) }
         return json(answer.json)
+    }
+
+    router.post("/v1/inventory") { request, _ -> Response in
+        let upload = try await inventoryUpload(request, limit: configuration.maximumInventoryBytes)
+        let language = Language(acceptLanguageHeader: request.headers[.acceptLanguage])
+        let answer: InventoryAnswer
+        do {
+            answer = try await service.inventory(upload, language: language)
+        } catch let error as BatchError {
+            throw APIError(.unreadableInventory, .unprocessableContent, "\(error.message)\(error.code == .noBarcodeColumn ? " Name it with ?column=NAME or ?column=N (1 = first column)." : "")")
+        }
+        metrics.codes(answer.summary.rows)
+        let wantsCSV = (request.headers[.accept] ?? "").contains("text/csv") || request.uri.queryParameters.get("output") == "csv"
+        if wantsCSV {
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: answer.checkedCSV)))
+        }
+        return json(answer.json(language))
     }
 
     router.get("/v1/hotlines") { _, _ -> Response in
@@ -137,6 +160,33 @@ func collect(_ request: Request, limit: Int) async throws -> [UInt8] {
     }
 }
 
+/// The inventory in a request: the raw body (CSV, TSV or .xlsx) or the first part of a
+/// multipart form; `?name=` names it in messages, `?column=`, `?quantity=`, `?price=` choose columns.
+func inventoryUpload(_ request: Request, limit: Int) async throws -> InventoryUpload {
+    let contentType = request.headers[.contentType]?.lowercased() ?? "application/octet-stream"
+    let accepted = ["text/csv", "text/tab-separated-values", "text/plain", "application/octet-stream", "application/csv",
+                    "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data"]
+    guard accepted.contains(where: { contentType.hasPrefix($0) }) else {
+        throw APIError(.unsupportedMediaType, .unsupportedMediaType,
+                       "send the inventory as CSV/TSV (Content-Type text/csv) or an Excel workbook (.xlsx), as the raw body or as multipart/form-data")
+    }
+    let body = try await collect(request, limit: limit)
+    var bytes = body
+    if contentType.hasPrefix("multipart/form-data") {
+        guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? ""),
+              let part = MultipartForm.firstPart(body, boundary: boundary) else {
+            throw APIError(.malformedRequest, .badRequest, "a multipart/form-data body with a boundary and one file part was expected")
+        }
+        bytes = Array(part)
+    }
+    let query = request.uri.queryParameters
+    func parameter(_ name: String) -> String? {
+        query.get(name).map { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) }
+    }
+    return InventoryUpload(bytes: bytes, name: parameter("name") ?? "upload", barcodeColumn: parameter("column"),
+                           quantityColumn: parameter("quantity"), priceColumn: parameter("price"))
+}
+
 /// `["8934563138165", …]` or `{"codes": [...]}`.
 func decodeCodes(_ body: [UInt8], maximum: Int) throws -> [String] {
     let object: Any
@@ -163,18 +213,6 @@ func decodeCodes(_ body: [UInt8], maximum: Int) throws -> [String] {
 extension Language {
     /// The language an `Accept-Language` header prefers among vi and en (en by default).
     public init(acceptLanguageHeader header: String?) {
-        guard let header else { self = .en; return }
-        var best: (Language, Double)?
-        for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";")
-            let tag = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
-            let quality = parts.dropFirst().compactMap { part -> Double? in
-                let pair = part.split(separator: "=")
-                return pair.count == 2 && pair[0].trimmingCharacters(in: .whitespaces) == "q" ? Double(pair[1]) : nil
-            }.first ?? 1
-            let language: Language? = tag.hasPrefix("vi") ? .vi : tag.hasPrefix("en") ? .en : nil
-            if let language, quality > (best?.1 ?? -1) { best = (language, quality) }
-        }
-        self = best?.0 ?? .en
+        self.init(acceptLanguageHeader: header, default: .en)
     }
 }

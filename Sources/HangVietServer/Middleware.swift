@@ -1,4 +1,5 @@
 import BarcodeScanning
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -37,6 +38,18 @@ struct AccessMiddleware: RouterMiddleware {
         ]
         if let address = context.remoteAddress?.ipAddress { metadata["client"] = "\(address)" }
         logger.info("request", metadata: metadata)
+        return response
+    }
+}
+
+/// Headers on every answer: no MIME sniffing, no referrer sent to the sources the page links.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = HangVietRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return response
     }
 }

@@ -211,18 +211,25 @@ components:
             code:
               type: string
               enum: [malformed-request, not-found, body-too-large, too-many-codes, unsupported-media-type,
-                     unreadable-image, rate-limited, busy, shutting-down, timeout, registry-error]
+                     unreadable-image, unreadable-inventory, rate-limited, busy, shutting-down, timeout, registry-error]
             status: {type: integer}
             message: {type: string}
     Verdict:
       type: object
-      required: [input, outcome, valid, summary, caveats]
+      required: [input, outcome, shareCategory, valid, summary, caveats]
       properties:
         input: {type: string}
         outcome:
           type: string
           enum: [declared-vietnamese-origin, declared-foreign-origin, vietnamese-registrant, foreign-registrant,
                  vietnamese-book, foreign-book, not-applicable, invalid, unknown]
+        shareCategory:
+          type: string
+          description: >-
+            How the code counts towards the share of Vietnamese goods. confirmed needs evidence beyond
+            the 893 prefix (AI 422 declaring VN, a Vietnamese-owned brand, a current OCOP rating, a
+            Vietnamese GI); registrant-only is an 893 number or Vietnamese ISBN and nothing more.
+          enum: [confirmed, registrant-only, registrant-foreign-group, other, not-counted]
         valid: {type: boolean}
         reason: {type: string}
         summary: {type: string}

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// Largest image accepted by `POST /v1/scan`, in bytes.
     public var maximumScanBytes = 10 * 1024 * 1024
+    /// Largest inventory file accepted by `POST /v1/inventory` (CSV, TSV or .xlsx), in bytes.
+    public var maximumInventoryBytes = 20 * 1024 * 1024
     /// Largest JSON body accepted by `POST /v1/codes`, in bytes.
     public var maximumJSONBytes = 1024 * 1024
     /// Codes per `POST /v1/codes` request.

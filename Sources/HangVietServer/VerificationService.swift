@@ -19,6 +19,8 @@ public protocol VerificationService: Sendable {
     var scansRunning: Int { get }
     /// Where to report suspect goods, as a JSON array of hotlines with their dates and sources.
     func hotlines() throws -> [UInt8]
+    /// Checks an uploaded inventory (CSV/TSV, or an Excel workbook) as `hangviet batch` does.
+    func inventory(_ upload: InventoryUpload, language: Language) async throws(BatchError) -> InventoryAnswer
 }
 
 extension VerificationService {

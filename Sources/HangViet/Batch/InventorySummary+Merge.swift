@@ -14,6 +14,7 @@ extension InventorySummary {
         for (key, value) in other.declaredCountries { declaredCountries[key, default: 0] += value }
         invalidCount += other.invalidCount
         invalidRows += other.invalidRows.prefix(Self.listLimit - invalidRows.count)
+        foreignGroupRows += other.foreignGroupRows.prefix(Self.listLimit - foreignGroupRows.count)
         badNumberCount += other.badNumberCount
         badNumbers += other.badNumbers.prefix(Self.listLimit - badNumbers.count)
         hasQuantity = hasQuantity || other.hasQuantity

@@ -30,6 +30,13 @@ public struct InventorySummary: Sendable {
         public let text: String
     }
 
+    /// An 893 row whose brand a foreign group controls, with who (the owner fact's group, or the company).
+    public struct ForeignGroupRow: Sendable, Hashable {
+        public let line: Int
+        public let input: String
+        public let owner: String
+    }
+
     public static let listLimit = 1000
 
     public internal(set) var rows = 0
@@ -59,6 +66,7 @@ public struct InventorySummary: Sendable {
     }
     public internal(set) var invalidRows: [InvalidRow] = []
     public internal(set) var invalidCount = 0
+    public internal(set) var foreignGroupRows: [ForeignGroupRow] = []
     public internal(set) var badNumbers: [BadNumber] = []
     public internal(set) var badNumberCount = 0
     /// True when quantities / values were given for the rows.
@@ -76,6 +84,9 @@ public struct InventorySummary: Sendable {
         categoryRows[slot] += 1
         if let quantity { categoryQuantity[slot] += quantity }
         if let value { categoryValue[slot] += value }
+        if category == .registrantForeignGroup && foreignGroupRows.count < Self.listLimit {
+            foreignGroupRows.append(ForeignGroupRow(line: line, input: verdict.input, owner: Self.foreignOwner(of: verdict)))
+        }
         switch verdict.outcome {
         case .invalid:
             invalidCount += 1
@@ -95,6 +106,15 @@ public struct InventorySummary: Sendable {
         default:
             break
         }
+    }
+
+    /// Who controls a foreign group's brand: the brand owner's group, else the company.
+    static func foreignOwner(of verdict: Verdict) -> String {
+        for fact in verdict.registryFacts where fact.ownership == .foreignGroup {
+            if fact.kind == .brandOwnership { return fact[attribute: "group"].map { "\(fact.name): \($0)" } ?? fact.name }
+            if fact.kind == .brand { return fact.name }
+        }
+        return ""
     }
 
     /// Records a quantity or price cell that is not a number.

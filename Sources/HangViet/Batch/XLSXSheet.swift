@@ -31,6 +31,21 @@ public enum XLSXSheet {
         } catch {
             throw BatchError(.unreadableWorkbook, "\(path) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
         }
+        return try csv(archive, path: path)
+    }
+
+    /// The first sheet of a workbook held in memory (an upload), named `name` in messages.
+    public static func csv(bytes: [UInt8], name: String) throws(BatchError) -> [UInt8] {
+        let archive: Archive
+        do {
+            archive = try Archive(data: Data(bytes), accessMode: .read)
+        } catch {
+            throw BatchError(.unreadableWorkbook, "\(name) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
+        }
+        return try csv(archive, path: name)
+    }
+
+    private static func csv(_ archive: Archive, path: String) throws(BatchError) -> [UInt8] {
         var budget = maximumUnpackedBytes
         let sheetPath = firstSheetPath(archive) ?? "xl/worksheets/sheet1.xml"
         guard let sheet = archive[sheetPath] else {

@@ -1,0 +1,3 @@
+#pragma once
+// zlib: gzip compression of the web page's files (served once compressed, from memory).
+#include <zlib.h>
