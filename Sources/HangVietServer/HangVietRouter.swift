@@ -83,7 +83,7 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
         do {
             answer = try await service.inventory(upload, language: language)
         } catch let error as BatchError {
-            throw APIError(.unreadableInventory, .unprocessableContent, "\(error.message)\(error.code == .noBarcodeColumn ? " Name it with ?column=NAME or ?column=N (1 = first column)." : "")")
+            throw APIError(.unreadableInventory, .unprocessableContent, "\(error.message.hasPrefix(upload.name) ? "" : upload.name + ": ")\(error.message)\(error.code == .noBarcodeColumn ? " Name it with ?column=NAME or ?column=N (1 = first column)." : "")")
         }
         metrics.codes(answer.summary.rows)
         let wantsCSV = (request.headers[.accept] ?? "").contains("text/csv") || request.uri.queryParameters.get("output") == "csv"

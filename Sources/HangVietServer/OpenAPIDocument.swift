@@ -136,6 +136,82 @@ paths:
               schema:
                 type: array
                 items: {$ref: '#/components/schemas/Hotline'}
+  /v1/inventory:
+    post:
+      operationId: checkInventory
+      summary: Check an inventory (CSV, TSV or an Excel .xlsx workbook) as `hangviet batch` does, with the share of Vietnamese goods.
+      parameters:
+        - $ref: '#/components/parameters/AcceptLanguage'
+        - name: name
+          in: query
+          required: false
+          schema: {type: string, maxLength: 200}
+          description: The file's name, used in messages and in the report.
+        - name: column
+          in: query
+          required: false
+          schema: {type: string, maxLength: 200}
+          description: The barcode column (its header or its number, 1 = first); found by its header when absent.
+        - name: quantity
+          in: query
+          required: false
+          schema: {type: string, maxLength: 200}
+          description: The quantity column, for shares by quantity.
+        - name: price
+          in: query
+          required: false
+          schema: {type: string, maxLength: 200}
+          description: The unit price column, for shares by value.
+        - name: output
+          in: query
+          required: false
+          schema: {type: string, enum: [json, csv]}
+          description: csv gives only the checked rows (as does Accept text/csv).
+      requestBody:
+        required: true
+        content:
+          text/csv:
+            schema: {type: string, format: binary}
+          text/tab-separated-values:
+            schema: {type: string, format: binary}
+          application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+            schema: {type: string, format: binary}
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                file: {type: string, format: binary}
+      responses:
+        '200':
+          description: The summary (as `batch --summary`), the report section (as in `batch --report`) and the checked rows (as `batch` writes them).
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/InventoryAnswer'}
+            text/csv:
+              schema: {type: string}
+        '400': {$ref: '#/components/responses/Error'}
+        '413': {$ref: '#/components/responses/Error'}
+        '415': {$ref: '#/components/responses/Error'}
+        '422': {$ref: '#/components/responses/Error'}
+        '429': {$ref: '#/components/responses/Error'}
+        '503': {$ref: '#/components/responses/Error'}
+  /:
+    get:
+      operationId: webPage
+      summary: The web page for shoppers and shop staff (Vietnamese by default; ?lang=en switches and is remembered in a cookie).
+      parameters:
+        - name: lang
+          in: query
+          required: false
+          schema: {type: string, enum: [vi, en]}
+      responses:
+        '200':
+          description: The page (self-contained; its script and style sheet are under /assets/).
+          content:
+            text/html:
+              schema: {type: string}
+        '304':
+          description: Not modified (If-None-Match matched the ETag).
   /healthz:
     get:
       operationId: health
@@ -214,6 +290,72 @@ components:
                      unreadable-image, unreadable-inventory, rate-limited, busy, shutting-down, timeout, registry-error]
             status: {type: integer}
             message: {type: string}
+    InventoryAnswer:
+      type: object
+      required: [summary, reportHTML, checkedCSV]
+      properties:
+        summary: {$ref: '#/components/schemas/InventorySummary'}
+        reportHTML:
+          type: string
+          description: One section element of class hv-report with every text escaped (as in batch --report).
+        checkedCSV:
+          type: string
+          description: The input rows with HangViet's columns added (as batch writes them).
+    InventorySummary:
+      type: object
+      required: [rows, shares, definitions, outcomes, topForeignIssuers, invalid, foreignGroupBrands, badNumbers]
+      properties:
+        file: {type: string}
+        rows: {type: integer}
+        shares:
+          type: object
+          description: Per weight (sku; quantity and value when given) the amount counted and each category's amount and share.
+        definitions: {type: object}
+        outcomes: {type: object}
+        topForeignIssuers:
+          type: array
+          items:
+            type: object
+            properties:
+              name: {type: string}
+              rows: {type: integer}
+        invalid:
+          type: object
+          properties:
+            count: {type: integer}
+            rows:
+              type: array
+              items:
+                type: object
+                properties:
+                  line: {type: integer}
+                  input: {type: string}
+                  reason: {type: string}
+        foreignGroupBrands:
+          type: object
+          description: 893 rows whose brand a foreign group controls (the first 1000), with who.
+          properties:
+            count: {type: integer}
+            rows:
+              type: array
+              items:
+                type: object
+                properties:
+                  line: {type: integer}
+                  input: {type: string}
+                  owner: {type: string}
+        badNumbers:
+          type: object
+          properties:
+            count: {type: integer}
+            cells:
+              type: array
+              items:
+                type: object
+                properties:
+                  line: {type: integer}
+                  column: {type: string}
+                  text: {type: string}
     Verdict:
       type: object
       required: [input, outcome, shareCategory, valid, summary, caveats]

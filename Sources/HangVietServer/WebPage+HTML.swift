@@ -60,6 +60,12 @@ extension WebPage {
     <label for="inventory-file">{{inventoryFile}}</label>
     <div class="row"><input type="file" id="inventory-file" required accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
     <button type="submit">{{inventoryCheck}}</button></div>
+    <details><summary>{{inventoryColumns}}</summary>
+    <p class="hint">{{inventoryColumnsHint}}</p>
+    <label for="inventory-column">{{inventoryBarcode}}</label><input id="inventory-column" maxlength="200" autocomplete="off">
+    <label for="inventory-quantity">{{inventoryQuantity}}</label><input id="inventory-quantity" maxlength="200" autocomplete="off">
+    <label for="inventory-price">{{inventoryPrice}}</label><input id="inventory-price" maxlength="200" autocomplete="off">
+    </details>
     </form>
     <div id="inventory-result"></div>
     </section>

@@ -129,7 +129,12 @@ extension WebPage {
       try {
         const xlsx = /\.xlsx$/i.test(file.name);
         const type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
-        const answer = await api("/v1/inventory?name=" + encodeURIComponent(file.name), { method: "POST", body: file, headers: { "Content-Type": type } });
+        let query = "?name=" + encodeURIComponent(file.name);
+        for (const name of ["column", "quantity", "price"]) {
+          const value = $("inventory-" + name).value.trim();
+          if (value) query += "&" + name + "=" + encodeURIComponent(value);
+        }
+        const answer = await api("/v1/inventory" + query, { method: "POST", body: file, headers: { "Content-Type": type } });
         status("");
         const fragment = document.createElement("template");
         fragment.innerHTML = answer.reportHTML;

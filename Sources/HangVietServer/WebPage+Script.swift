@@ -49,6 +49,10 @@ extension WebPage {
       }
       if (focus) tab.focus();
       if (tab.id === "tab-history") showHistory();
+      // Verdicts belong to the scan and code tabs; the inventory and history tabs have their own.
+      const verdicts = tab.id === "tab-scan" || tab.id === "tab-code";
+      $("result").hidden = !verdicts;
+      $("report-open").hidden = !verdicts;
     }
     tabs.forEach((tab, index) => {
       tab.addEventListener("click", () => selectTab(tab));
@@ -96,10 +100,19 @@ extension WebPage {
       }
       if (item.note) li.append(el("div", { text: item.note }));
       if (item.originWarning) li.append(el("div", { class: "old", text: item.originWarning }));
-      const attributes = item.attributes || {};
-      const shown = Object.keys(attributes).filter((key) => !["gtin", "status", "matched by"].includes(key));
-      if (shown.length) li.append(el("div", { class: "hint", text: shown.map((key) => key + ": " + attributes[key]).join(" · ") }));
+      if (item.kind === "brand-ownership") {
+        const attributes = item.attributes || {};
+        const shown = ["group", "country", "since", "as of", "company", "matched"].filter((key) => attributes[key]);
+        if (shown.length) li.append(el("div", { class: "hint", text: shown.map((key) => T["a." + key] + ": " + attributes[key]).join(" · ") }));
+      }
       li.append(sources(item.source));
+      return li;
+    }
+    // Crowd-sourced brand tags are not companies: one line, "brands seen with this prefix".
+    function brandTags(items) {
+      const li = el("li", { "data-fact": "brand-tags" }, T.brandTags + ": ", el("strong", { text: items.map((item) => item.name).join(", ") }));
+      li.append(el("div", { class: "hint", text: T.brandTagsNote }));
+      for (const item of items) li.append(sources(item.source));
       return li;
     }
 
@@ -125,7 +138,10 @@ extension WebPage {
       if (verdict.issuer) evidence.append(el("li", { text: T.issuer + ": " + verdict.issuer.name + (verdict.issuer.country ? " (" + verdict.issuer.country + ")" : "") }));
       if (verdict.companyPrefix && verdict.companyPrefix.prefix) evidence.append(el("li", { text: T.companyPrefix + ": " + verdict.companyPrefix.prefix }));
       if (verdict.countryOfOrigin) evidence.append(el("li", { text: T.origin + ": " + (verdict.countryOfOrigin.name || verdict.countryOfOrigin.code || "") }));
-      for (const item of verdict.registry || []) evidence.append(fact(item));
+      const registry = verdict.registry || [];
+      for (const item of registry.filter((item) => !item.brandTag)) evidence.append(fact(item));
+      const tags = registry.filter((item) => item.brandTag);
+      if (tags.length) evidence.append(brandTags(tags));
       if (evidence.children.length) node.append(el("h3", { text: T.evidence }), evidence);
       const caveats = (verdict.caveats || []).filter((c) => c.code !== "where-to-report");
       if (caveats.length) {
@@ -226,12 +242,14 @@ extension WebPage {
     }
     async function scanFile(file) {
       if (!file) return;
+      const chosen = performance.now();
       clearResult();
       status(T.working);
       try {
         const { blob, canvas } = await prepare(file);
         state.photo = blob;
         await scanBlob(blob, canvas, false);
+        document.body.dataset.photoToVerdict = String(Math.round(performance.now() - chosen));
         $("result").focus();
       } catch (error) { status(T.error + error.message); }
     }

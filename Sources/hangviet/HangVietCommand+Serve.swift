@@ -37,6 +37,9 @@ extension HangVietCommand {
         @Option(help: "Largest image for /v1/scan, in megabytes.")
         var maxScanMB = 10
 
+        @Option(help: "Largest inventory file for POST /v1/inventory (CSV, TSV or .xlsx), in megabytes.")
+        var maxInventoryMB = 20
+
         @Option(help: "Codes per POST /v1/codes request.")
         var maxCodes = 1000
 
@@ -67,6 +70,7 @@ extension HangVietCommand {
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port)).") }
             guard maxScanMB >= 1 && maxScanMB <= 200 else { throw ValidationError("--max-scan-mb must be between 1 and 200.") }
+            guard maxInventoryMB >= 1 && maxInventoryMB <= 1000 else { throw ValidationError("--max-inventory-mb must be between 1 and 1000.") }
             guard maxCodes >= 1 && maxCodes <= 100_000 else { throw ValidationError("--max-codes must be between 1 and 100000.") }
             guard scans >= 1 && scanQueue >= 0 else { throw ValidationError("--scans must be at least 1 and --scan-queue at least 0.") }
             guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level \(logLevel) is not a log level.") }
@@ -77,6 +81,7 @@ extension HangVietCommand {
             configuration.host = host
             configuration.port = port
             configuration.maximumScanBytes = maxScanMB * 1024 * 1024
+            configuration.maximumInventoryBytes = maxInventoryMB * 1024 * 1024
             configuration.maximumCodesPerRequest = maxCodes
             configuration.maximumPixels = maxPixels
             configuration.concurrentScans = scans

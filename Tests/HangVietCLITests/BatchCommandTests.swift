@@ -60,7 +60,10 @@ struct BatchCommandTests {
         #expect((value["confirmed"] as! [String: Any])["share"] as? Double == 0.25)
         #expect((value["other"] as! [String: Any])["share"] as? Double == 0.75)
         let html = try String(contentsOfFile: report, encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("50.0 %"))
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && html.contains("50,0 %"))
+        // Vietnamese report: outcome names in Vietnamese, never the JSON codes.
+        #expect(html.contains("Mã số cấp qua GS1 Việt Nam (893)") && !html.contains("vietnamese-registrant"))
+        #expect(result.stderr.contains("50,0 %"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
         #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
     }

@@ -82,7 +82,7 @@ struct WireModelTests {
                         "(01)08934563138165(17)271231(10)LOT42(422)704", "]d2010893456313816517271231\u{1D}422704",
                         "https://id.gs1.org/01/08934563138165/10/LOT42", "9786045823456", "01234565", "9771234567003",
                         "0212345678906", "ABC", "", "2001234567893", "https://example.com/x", "4901780188352"]
-    static let declaredOrder = ["line", "input", "outcome", "valid", "reason", "summary", "code", "issuer", "companyPrefix", "isbn",
+    static let declaredOrder = ["line", "input", "outcome", "shareCategory", "valid", "reason", "summary", "code", "issuer", "companyPrefix", "isbn",
                                 "issn", "countryOfOrigin", "elements", "digitalLink", "link", "text", "registry", "error", "caveats"]
 
     @Test("a verdict: the byte writer and JSONEncoder agree, keys in the declared order, in both languages")

@@ -4,25 +4,11 @@ extension InventorySummary {
     /// Categories shown in the shares, in display order.
     static let shownCategories: [ShareCategory] = [.confirmed, .registrantOnly, .registrantForeignGroup, .other]
 
-    static func percent(_ share: Double?) -> String {
-        guard let share else { return "—" }
-        return String(format: "%.1f %%", share * 100)
-    }
-
-    static func grouped(_ value: Double) -> String {
-        let rounded = value.rounded()
-        if abs(rounded - value) > 0.0001 { return String(format: "%.2f", value) }
-        var digits = String(Int64(rounded))
-        var out = ""
-        while digits.count > 3 { out = "," + digits.suffix(3) + out; digits.removeLast(3) }
-        return digits + out
-    }
-
     /// The readable summary for the terminal (stderr).
     public func text(_ language: Language) -> String {
         var out = ""
         let notCounted = rowsByCategory[.notCounted] ?? 0
-        out += LocalizedText(en: "Rows: \(Self.grouped(Double(rows))) (invalid codes: \(invalidCount); not counted: \(notCounted))\n", vi: "Số dòng: \(Self.grouped(Double(rows))) (mã lỗi: \(invalidCount); không tính: \(notCounted))\n")[language]
+        out += LocalizedText(en: "Rows: \(Self.grouped(rows, .en)) (invalid codes: \(invalidCount); not counted: \(notCounted))\n", vi: "Số dòng: \(Self.grouped(rows, .vi)) (mã lỗi: \(invalidCount); không tính: \(notCounted))\n")[language]
         let weights = self.weights
         let names: [Weight: String] = [.sku: LocalizedText(en: "by SKU", vi: "theo SKU")[language],
                                        .quantity: LocalizedText(en: "by quantity", vi: "theo số lượng")[language],
@@ -32,17 +18,17 @@ extension InventorySummary {
         out += "\n"
         for category in Self.shownCategories {
             out += "  " + category.label(language).padding(toLength: 54, withPad: " ", startingAt: 0)
-            for weight in weights { out += Self.percent(share(category, by: weight)).leftPadded(15) }
+            for weight in weights { out += Self.percent(share(category, by: weight), language).leftPadded(15) }
             out += "\n"
         }
         let confirmed = share(.confirmed, by: .sku)
         let upper = [ShareCategory.confirmed, .registrantOnly, .registrantForeignGroup].compactMap { share($0, by: .sku) }.reduce(0, +)
         if confirmed != nil {
-            out += LocalizedText(en: "  → Confirmed: \(Self.percent(confirmed)); at most \(Self.percent(upper)) counting every 893 number (893 is not proof of origin).\n", vi: "  → Có xác nhận: \(Self.percent(confirmed)); tối đa \(Self.percent(upper)) nếu tính cả mã 893 (mã 893 không chứng minh xuất xứ).\n")[language]
+            out += LocalizedText(en: "  → Confirmed: \(Self.percent(confirmed, .en)); at most \(Self.percent(upper, .en)) counting every 893 number (893 is not proof of origin).\n", vi: "  → Có xác nhận: \(Self.percent(confirmed, .vi)); tối đa \(Self.percent(upper, .vi)) nếu tính cả mã 893 (mã 893 không chứng minh xuất xứ).\n")[language]
         }
         if !outcomes.isEmpty {
             out += LocalizedText(en: "Outcomes: ", vi: "Kết luận: ")[language]
-            out += outcomes.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + "\n"
+            out += outcomes.sorted { $0.value > $1.value }.map { "\($0.key.label(language)) \($0.value)" }.joined(separator: ", ") + "\n"
         }
         let top = topForeignIssuers(5)
         if !top.isEmpty {
@@ -97,6 +83,14 @@ extension InventorySummary {
         w.beginArray("rows")
         for row in invalidRows {
             w.beginObject(); w.field("line", row.line); w.field("input", row.input); w.field("reason", row.reason); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.beginObject("foreignGroupBrands")
+        w.field("count", categoryRows[ShareCategory.registrantForeignGroup.ordinal])
+        w.beginArray("rows")
+        for row in foreignGroupRows {
+            w.beginObject(); w.field("line", row.line); w.field("input", row.input); w.field("owner", row.owner); w.endObject()
         }
         w.endArray()
         w.endObject()
