@@ -96,8 +96,16 @@ try:
     check("prefix-is-not-origin" in caveat_codes, "photo: the 893-is-not-origin caveat")
     check(card.get_attribute("data-tone") != "good", "photo: an 893-only verdict is not green")
     check(driver.find_element(By.ID, "photo-figure").is_displayed(), "photo: shown with the code's outline")
-    timing = driver.execute_script("return [document.body.dataset.photoToVerdict, document.body.dataset.serverMilliseconds]")
-    print(f"timing: photo chosen → verdict shown {timing[0]} ms; server scan {timing[1]} ms", flush=True)
+    # Timing (reported, not asserted: benchmarks/RESULTS.md §9): five more uploads of the same photo.
+    timings = []
+    for _ in range(5):
+        driver.execute_script("delete document.body.dataset.photoToVerdict")
+        driver.find_element(By.ID, "file-photo").send_keys(SAMPLE_PHOTO)
+        wait(driver, lambda d: d.execute_script("return document.body.dataset.photoToVerdict") is not None)
+        timings.append(driver.execute_script("return [+document.body.dataset.photoToVerdict, +document.body.dataset.serverMilliseconds]"))
+    timings.sort()
+    print(f"timing: photo chosen → verdict shown, median of 5: {timings[2][0]} ms (all: {[t[0] for t in timings]}); "
+          f"the server's scan time in those: {sorted(t[1] for t in timings)} ms", flush=True)
     shot(driver, "2-scan-vi")
 
     # A typed code with a wrong check digit: invalid (amber), with the expected digit.

@@ -5,7 +5,7 @@ extension WebPage {
     static let script = scanScript + reportScript
 
     /// Photos are scaled so that their longer side is at most this many pixels before upload
-    /// (benchmarks/RESULTS.md §9: how far down codes stay readable).
+    /// (benchmarks/RESULTS.md §9: measured with benchmarks/scripts/downscale-reads.py, 1600 read the most).
     static let uploadLongerSide = 1600
 
     static let scanScript = #"""
@@ -194,7 +194,9 @@ extension WebPage {
       const canvas = el("canvas", {});
       canvas.width = Math.max(1, Math.round(bitmap.width * scale));
       canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const context = canvas.getContext("2d");
+      context.imageSmoothingQuality = "high";  // antialiased, as measured in RESULTS.md
+      context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
       const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
       return { blob: blob || file, canvas };
     }
@@ -283,7 +285,9 @@ extension WebPage {
       const canvas = el("canvas", {});
       canvas.width = Math.round(video.videoWidth * scale);
       canvas.height = Math.round(video.videoHeight * scale);
-      canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+      const context = canvas.getContext("2d");
+      context.imageSmoothingQuality = "high";
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
       const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
       try {
         const answer = await scanBlob(blob, canvas, true);

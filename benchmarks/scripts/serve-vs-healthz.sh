@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP endpoint under load (wrk on loopback, same server, same run):
-#   GET /healthz vs GET /v1/codes/{code}, 64 connections, 2 wrk threads, 10 s each, with latency percentiles;
+#   GET /healthz vs GET / (the web page) and GET /v1/codes/{code}, 64 connections, 2 wrk threads, 10 s each, with latency percentiles;
 #   POST /v1/scan of the sample photo (1 connection) vs the CLI's own decode+scan time for the same photo.
 # Usage: bash benchmarks/scripts/serve-vs-healthz.sh   (from the repository root)
 set -euo pipefail
@@ -20,6 +20,10 @@ curl -s "$URL/v1/codes/8934563138165" > /dev/null
 wrk -t2 -c64 -d3s "$URL/healthz" > /dev/null   # warm-up
 echo "## GET /healthz (64 connections)"
 wrk -t2 -c64 -d10s --latency "$URL/healthz" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+echo "## GET / (the web page, Vietnamese, gzip; 64 connections; issue 20)"
+wrk -t2 -c64 -d10s --latency -H "Accept-Encoding: gzip" -H "Accept-Language: vi" "$URL/" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
+echo "## the page's bytes: HTML + script + style, gzip-compressed as sent"
+for path in / /assets/app.js /assets/app.css; do curl -s -H "Accept-Encoding: gzip" "$URL$path" | wc -c; done | awk '{ t += $1; printf "%s B  ", $1 } END { print "total " t " B" }'
 echo "## GET /v1/codes/8934563138165 (64 connections; answer cache on, the default)"
 wrk -t2 -c64 -d10s --latency "$URL/v1/codes/8934563138165" | grep -E "Requests/sec|Latency |  50%|  90%|  99%"
 echo "## GET /v1/codes/4901780188352 (a foreign code: a smaller response, no registry facts; 64 connections)"
