@@ -32,12 +32,16 @@ def check(condition, message):
         failures.append(message)
 
 
-def browser(language):
+def browser(language, camera=None):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=390,1600", f"--lang={language}"):
         options.add_argument(argument)
+    if camera:  # a fake camera that films `camera` (a .y4m video), permission granted
+        for argument in ("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                         f"--use-file-for-fake-video-capture={camera}"):
+            options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
@@ -192,6 +196,35 @@ try:
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "first visit of an English browser in English")
 finally:
     driver.quit()
+
+def y4m(photo, path, frames=5):
+    """The photo as a short raw video (YUV4MPEG2, 4:2:0), for Chrome's fake camera."""
+    from PIL import Image
+    image = Image.open(photo).convert("RGB")
+    width, height = image.size[0] // 2 * 2, image.size[1] // 2 * 2
+    y, cb, cr = image.crop((0, 0, width, height)).convert("YCbCr").split()
+    planes = y.tobytes() + cb.resize((width // 2, height // 2)).tobytes() + cr.resize((width // 2, height // 2)).tobytes()
+    with open(path, "wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F5:1 Ip A1:1 C420jpeg\n".encode())
+        for _ in range(frames):
+            out.write(b"FRAME\n" + planes)
+
+
+# The live camera (localhost is a secure context): a fake camera filming the sample photo.
+video = os.path.join(SHOTS, "camera.y4m")
+y4m(SAMPLE_PHOTO, video)
+driver = browser("vi-VN,vi", camera=video)
+try:
+    driver.get(BASE + "/")
+    start = wait(driver, EC.visibility_of_element_located((By.ID, "live-start")))
+    start.click()
+    wait(driver, lambda d: len(cards(d)) >= 1)
+    check("8934563138165" in cards(driver)[0].text, "live camera: the code read from the camera's frames")
+    check(not driver.find_element(By.ID, "live").is_displayed(), "live camera: stopped once a code is found")
+    shot(driver, "8-live-camera-vi")
+finally:
+    driver.quit()
+    os.remove(video)
 
 print(json.dumps({"failures": failures}), flush=True)
 sys.exit(1 if failures else 0)

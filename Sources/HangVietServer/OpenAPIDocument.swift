@@ -203,7 +203,8 @@ paths:
         - name: lang
           in: query
           required: false
-          schema: {type: string, enum: [vi, en]}
+          schema: {type: string}
+          description: vi or en switches the page's language (remembered in a cookie); any other value is ignored.
       responses:
         '200':
           description: The page (self-contained; its script and style sheet are under /assets/).
