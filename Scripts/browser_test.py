@@ -36,7 +36,7 @@ def browser(language, camera=None):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=390,1600", f"--lang={language}"):
+                     "--window-size=500,1600", f"--lang={language}"):
         options.add_argument(argument)
     if camera:  # a fake camera that films `camera` (a .y4m video), permission granted
         for argument in ("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
@@ -45,7 +45,14 @@ def browser(language, camera=None):
     options.add_experimental_option("prefs", {"intl.accept_languages": language})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    phone(driver, 800)
     return driver
+
+
+def phone(driver, height):
+    """A phone's viewport, 360 CSS px wide (a desktop window cannot be made that narrow)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": height, "deviceScaleFactor": 1, "mobile": True})
 
 
 def wait(driver, condition, seconds=30):
@@ -55,8 +62,11 @@ def wait(driver, condition, seconds=30):
 def shot(driver, name):
     driver.execute_script("window.scrollTo(0, 0)")
     height = driver.execute_script("return document.documentElement.scrollHeight")
-    driver.set_window_size(390, max(800, min(height + 40, 6000)))
+    phone(driver, max(800, min(height + 40, 6000)))
     driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    phone(driver, 800)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check(overflow <= 0, f"{name}: fits 360 px wide (no sideways scrolling)")
 
 
 def no_alert(driver):
@@ -124,9 +134,8 @@ try:
     wait(driver, lambda d: "1800 6838" in d.find_element(By.ID, "hotline-list").text)
     check(True, "report: 1800 6838 listed")
     check("8934563138166" in driver.find_element(By.ID, "report-summary").text, "report: names the code")
-    driver.find_element(By.ID, "report-place").send_keys("Chợ Bến Thành")
     driver.execute_script("navigator.share = undefined")  # no share sheet headless: the download path
-    driver.find_element(By.CSS_SELECTOR, "#report-form button[type=submit]").click()
+    driver.find_element(By.ID, "report-place").send_keys("Chợ Bến Thành", Keys.ENTER)  # Enter submits, as on a phone keyboard
     wait(driver, lambda d: d.execute_script("return document.body.dataset.reportText || ''") != "")
     report = driver.execute_script("return document.body.dataset.reportText")
     check("8934563138166" in report and "Chợ Bến Thành" in report, "report: code and place in the report text")
