@@ -56,23 +56,6 @@ struct WebPage: Sendable {
         return html[language]!.response(to: request, cacheControl: "no-cache", extraHeaders: headers)
     }
 
-    /// Text in the page's HTML, escaped for element content and attribute values.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     /// The texts for the script as JSON, safe inside a `<script type="application/json">` block.
     static func textsJSON(_ language: Language) -> String {
         var writer = JSONWriter()
@@ -91,7 +74,7 @@ struct WebPage: Sendable {
             .replacingOccurrences(of: "{{textsJSON}}", with: textsJSON(language))
             .replacingOccurrences(of: "{{viCurrent}}", with: language == .vi ? " aria-current=\"true\"" : "")
             .replacingOccurrences(of: "{{enCurrent}}", with: language == .en ? " aria-current=\"true\"" : "")
-        for text in texts { page = page.replacingOccurrences(of: "{{\(text.key)}}", with: escaped(language == .vi ? text.vi : text.en)) }
+        for text in texts { page = page.replacingOccurrences(of: "{{\(text.key)}}", with: (language == .vi ? text.vi : text.en).htmlEscaped) }
         return page
     }
 }

@@ -9,7 +9,7 @@ photos `hangviet scan` still reads right at each size. Seeded: the same photos e
 
     downscale-reads.py HANGVIET_BIN [OUT_DIR]      # needs zint and Pillow
 """
-import csv, json, os, random, subprocess, sys, tempfile
+import importlib.util, json, os, random, subprocess, sys, tempfile
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -18,15 +18,12 @@ FRACTIONS = [0.10, 0.15, 0.25, 0.40]
 PER_CELL = 6
 
 
-def check_digit(payload):
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(payload)))
-    return str((10 - total % 10) % 10)
-
-
 def real_893_gtins():
-    with open(os.path.join(ROOT, "Resources", "registry", "products.csv"), encoding="utf-8") as f:
-        gtins = [row["gtin"] for row in csv.DictReader(f)]
-    return [g for g in gtins if len(g) == 13 and g.startswith("893") and check_digit(g[:12]) == g[12]]
+    """The hunt's real 893 GTINs (misread-hunt.py: products.csv rows with a valid check digit)."""
+    spec = importlib.util.spec_from_file_location("hunt", os.path.join(os.path.dirname(os.path.abspath(__file__)), "misread-hunt.py"))
+    hunt = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hunt)
+    return hunt.real_893_gtins()
 
 
 def code(kind, gtin):

@@ -19,27 +19,12 @@ extension InventorySummary {
         return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     /// The report as one `<section class="hv-report">`: the headline shares, a bar per weight
     /// (SVG, no style attributes, so it shows under a strict Content-Security-Policy), the
     /// outcomes by name, top foreign issuers and the rows to act on, with their line numbers.
     /// Sections with nothing in them are left out. `batch --report` and the web page show it.
     public func htmlSection(_ language: Language, file: String?) -> String {
-        let e = Self.escaped
+        let e: (String) -> String = { $0.htmlEscaped }
         func t(_ en: String, _ vi: String) -> String { e(LocalizedText(en: en, vi: vi)[language]) }
         let colours: [ShareCategory: String] = [.confirmed: "#1a7f37", .registrantOnly: "#8fd19e",
                                                 .registrantForeignGroup: "#f2cc60", .other: "#b7b7b7"]
@@ -118,7 +103,7 @@ extension InventorySummary {
 
     /// One self-contained HTML page (no scripts, fonts or images fetched) around ``htmlSection(_:file:)``.
     public func html(_ language: Language, file: String?) -> String {
-        let title = Self.escaped(LocalizedText(en: "HangViet: share of Vietnamese goods", vi: "HangViet: tỷ lệ hàng Việt")[language])
+        let title = LocalizedText(en: "HangViet: share of Vietnamese goods", vi: "HangViet: tỷ lệ hàng Việt")[language].htmlEscaped
         return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
