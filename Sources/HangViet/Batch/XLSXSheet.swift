@@ -35,10 +35,21 @@ public enum XLSXSheet {
     }
 
     /// The first sheet of a workbook held in memory (an upload), named `name` in messages.
+    ///
+    /// The bytes go through a private temporary file (mode 0600, removed at once), not
+    /// ZIPFoundation's in-memory archive: that one traps when a damaged archive seeks past its
+    /// end (ZIPFoundation 0.9.20, `Archive.MemoryFile.readData`; found by fuzzing, and it took
+    /// the whole server down).
     public static func csv(bytes: [UInt8], name: String) throws(BatchError) -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hangviet-workbook-\(UUID().uuidString).xlsx").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            throw BatchError(.unreadableWorkbook, "\(name): the workbook cannot be read (no room for a temporary copy of it)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw BatchError(.unreadableWorkbook, "\(name) looks like a zip/xlsx file but cannot be opened: \(error). Save it again from Excel, or as CSV UTF-8.")
         }
@@ -197,14 +208,21 @@ final class SheetParser: NSObject, XMLParserDelegate, ParseFailure {
         return String(Int64(number))
     }
 
+    /// One CSV field: quoted, with quotes doubled, when it holds a comma, a quote or a line
+    /// break. Byte by byte: "\r\n" is one Character (neither "\r" nor "\n"), and Foundation's
+    /// `replacingOccurrences` trapped on some strings a workbook can hold (found by fuzzing).
     static func appendField(_ field: String, to out: inout [UInt8]) {
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            out.append(0x22)
-            out.append(contentsOf: field.replacingOccurrences(of: "\"", with: "\"\"").utf8)
-            out.append(0x22)
-        } else {
-            out.append(contentsOf: field.utf8)
+        let bytes = field.utf8
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            out.append(contentsOf: bytes)
+            return
         }
+        out.append(0x22)
+        for byte in bytes {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
     }
 }
 

@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+// libFuzzer targets for everything HangViet reads from untrusted bytes (issue 21). A package of
+// its own so that `swift test` stays lean; build and run it with Scripts/fuzz.sh, which adds
+// `-sanitize=fuzzer,address` (and AddressSanitizer for the C and C++ code).
+import PackageDescription
+
+let package = Package(
+    name: "HangVietFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "HangViet", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "hangviet-fuzz",
+            dependencies: [
+                .product(name: "BarcodeScanning", package: "HangViet"),
+                .product(name: "GS1", package: "HangViet"),
+                .product(name: "OriginRegistry", package: "HangViet"),
+                .product(name: "HangViet", package: "HangViet"),
+                .product(name: "HangVietServer", package: "HangViet"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

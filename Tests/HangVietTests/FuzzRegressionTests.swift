@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import HangViet
+
+/// Inputs the fuzzers found (Fuzz/regressions/TARGET/, Scripts/fuzz.sh): each is refused with
+/// a clear error instead of crashing the process.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let regressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions")
+
+    static func inputs(_ target: String) -> [URL] {
+        let folder = regressions.appendingPathComponent(target)
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []).sorted { $0.path < $1.path }
+    }
+
+    @Test("damaged workbooks in memory (an upload) are refused, not a trap in ZIPFoundation's in-memory archive")
+    func workbooks() throws {
+        let files = Self.inputs("xlsx")
+        #expect(!files.isEmpty)
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: file))
+            #expect(throws: BatchError.self, "\(file.lastPathComponent)") { try XLSXSheet.csv(bytes: bytes, name: "upload.xlsx") }
+        }
+    }
+
+    @Test("a workbook cell with a CR LF line break, commas or quotes is one quoted CSV field")
+    func lineBreaksInCells() {
+        var out: [UInt8] = []
+        SheetParser.appendField("Sữa\r\nVinamilk, \"ít đường\"", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "\"Sữa\r\nVinamilk, \"\"ít đường\"\"\"")
+        out = []
+        SheetParser.appendField("Sữa\r\nVinamilk", to: &out)   // "\r\n" is one Character: the old check missed it
+        #expect(String(decoding: out, as: UTF8.self) == "\"Sữa\r\nVinamilk\"")
+        out = []
+        SheetParser.appendField("8934563138165", to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "8934563138165")
+    }
+}
