@@ -26,6 +26,7 @@ public struct RecordChunker {
 
     private var source: any ByteSource
     private var pending: [UInt8] = []
+    private var readBuffer: [UInt8] = []
     private var eof = false
     private var line = 1
     /// Bytes handed out so far.
@@ -43,16 +44,16 @@ public struct RecordChunker {
                 if eof { return take(pending.count, lineEnds: Self.lineEnds(in: pending)) }
                 if let cut = boundary(limit: pending.count >= Self.maximumBytes) { return take(cut.end, lineEnds: cut.lineEnds) }
             }
-            let old = pending.count
-            pending.append(contentsOf: repeatElement(0, count: Self.targetBytes))
+            // Read into one buffer kept for the chunker's life, then copy what came: no
+            // 512 KB of zeros appended and taken off again for every read.
+            if readBuffer.isEmpty { readBuffer = [UInt8](repeating: 0, count: Self.targetBytes) }
             var failure: ByteSourceError?
             var count = 0
-            pending.withUnsafeMutableBytes { pointer in
-                do { count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: pointer[old...])) } catch { failure = error as? ByteSourceError }
+            readBuffer.withUnsafeMutableBytes { pointer in
+                do { count = try source.read(into: pointer) } catch { failure = error as? ByteSourceError }
             }
-            pending.removeLast(Self.targetBytes - count)
             if let failure { throw failure }
-            if count == 0 { eof = true }
+            if count == 0 { eof = true } else { pending.append(contentsOf: readBuffer[..<count]) }
         }
     }
 
