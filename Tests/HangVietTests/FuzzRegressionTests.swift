@@ -24,6 +24,16 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("workbook XML with a processing instruction or a DTD (entity bombs) is refused before FoundationXML sees it")
+    func unexpectedXML() {
+        let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+        #expect(XLSXSheet.unexpectedConstruct(in: Data((declaration + "<sst><si><t>a</t></si></sst>").utf8)) == nil)
+        #expect(XLSXSheet.unexpectedConstruct(in: Data(("\u{FEFF}" + declaration + "<sst><!-- c --><si><t><![CDATA[x]]></t></si></sst>").utf8)) == nil)
+        #expect(XLSXSheet.unexpectedConstruct(in: Data((declaration + "<sst><?pi?></sst>").utf8))?.contains("processing instruction") == true)
+        let bomb = declaration + #"<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><sst><si><t>&lol2;</t></si></sst>"#
+        #expect(XLSXSheet.unexpectedConstruct(in: Data(bomb.utf8))?.contains("document type") == true)
+    }
+
     @Test("a workbook cell with a CR LF line break, commas or quotes is one quoted CSV field")
     func lineBreaksInCells() {
         var out: [UInt8] = []

@@ -94,6 +94,9 @@ public enum XLSXSheet {
     }
 
     private static func parse(_ data: Data, with delegate: XMLParserDelegate & ParseFailure, part: String, path: String) throws(BatchError) {
+        if let construct = unexpectedConstruct(in: data) {
+            throw BatchError(.unreadableWorkbook, "\(path): \(part) holds \(construct), which Excel never writes there; the workbook is damaged or was not made by a spreadsheet program. Save it again from Excel, or as CSV UTF-8.")
+        }
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         if !parser.parse() {
@@ -103,11 +106,38 @@ public enum XLSXSheet {
     }
 
     /// The first sheet listed in the workbook, through its relationship.
+    /// A construct a workbook part never holds and FoundationXML cannot be trusted with: a
+    /// processing instruction after the XML declaration (FoundationXML traps on one with no
+    /// data — found by fuzzing, and it took the server down) or a DTD (entity expansion bombs).
+    static func unexpectedConstruct(in data: Data) -> String? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+            var index = 0
+            // The XML declaration, after an optional byte order mark, is the one "<?" allowed.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            if bytes.count >= index + 5, bytes[index] == 0x3C, bytes[index + 1] == 0x3F,
+               bytes[(index + 2)..<(index + 5)].elementsEqual("xml".utf8) {
+                index += 5
+            }
+            while index + 1 < bytes.count {
+                if bytes[index] == 0x3C {
+                    if bytes[index + 1] == 0x3F { return "a processing instruction (<?…?>)" }
+                    if bytes[index + 1] == 0x21, bytes.count >= index + 9,
+                       bytes[(index + 2)..<(index + 9)].elementsEqual("DOCTYPE".utf8) || bytes[(index + 2)..<min(index + 8, bytes.count)].elementsEqual("ENTITY".utf8) {
+                        return "a document type declaration (<!DOCTYPE or <!ENTITY)"
+                    }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
     private static func firstSheetPath(_ archive: Archive) -> String? {
         var budget = 64 << 20
         guard let workbook = archive["xl/workbook.xml"], let rels = archive["xl/_rels/workbook.xml.rels"],
               let workbookData = try? read(workbook, from: archive, budget: &budget, path: ""),
-              let relsData = try? read(rels, from: archive, budget: &budget, path: "") else { return nil }
+              let relsData = try? read(rels, from: archive, budget: &budget, path: ""),
+              unexpectedConstruct(in: workbookData) == nil, unexpectedConstruct(in: relsData) == nil else { return nil }
         let sheets = AttributeCollector(element: "sheet", attribute: "r:id")
         let parser = XMLParser(data: workbookData)
         parser.delegate = sheets
