@@ -24,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
@@ -55,7 +54,7 @@ let package = Package(
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
         .target(name: "OriginRegistry", dependencies: ["GS1", .product(name: "GRDB", package: "GRDB.swift")]),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
-        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry", "CGzip"]),
         // The HTTP endpoint (Hummingbird 2): verdicts, photo scans, registry search.
         .target(
             name: "HangVietServer",
