@@ -23,6 +23,7 @@ extension GTIN {
     /// The second half of ``parse(_:as:)``: the number from one scan of the bytes.
     @inline(__always)
     static func parse(_ scan: DigitScan, text: String, hint: Format?) throws(GS1Error) -> GTIN {
+        if text.utf8.count == 9, let issn = try issn8(text) { return issn }
         switch scan.problem {
         case .none: break
         case .badCharacter: throw characterError(in: text)
@@ -161,6 +162,32 @@ extension GTIN {
         }
         let payload = 978_000_000_000 + core
         return GTIN(value: payload * 10 + UInt64(CheckDigit.gs1(ofPayload: payload)), format: .isbn10)
+    }
+
+    /// An ISSN as printed, "NNNN-NNNC" (C a digit or X), stored as its EAN-13 (977 + the
+    /// seven digits + 00). Its mod-11 check decides: a last digit that fails it leaves the text
+    /// to be read as an EAN-8 or UPC-E (nil); a failing X is an ISSN error.
+    static func issn8(_ text: String) throws(GS1Error) -> GTIN? {
+        var digits: [UInt8] = []
+        var hasX = false
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 4 { guard byte == 45 else { return nil }; continue }
+            if index == 8 && (byte == 88 || byte == 120) { hasX = true; continue }
+            guard byte >= 48 && byte <= 57 else { return nil }
+            digits.append(byte - 48)
+        }
+        guard digits.count == (hasX ? 7 : 8) else { return nil }
+        let expected = CheckDigit.issn(for: digits.prefix(7))
+        let found: Character = hasX ? "X" : Character(Unicode.Scalar(48 + digits[7]))
+        guard expected == found else {
+            guard hasX else { return nil }
+            throw GS1Error(.checkDigitMismatch, "ISSN check character is X but the other digits require \(expected)",
+                           position: 9, expectedCheckDigit: expected, foundCheckDigit: found)
+        }
+        var payload: UInt64 = 977
+        for digit in digits.prefix(7) { payload = payload * 10 + UInt64(digit) }
+        payload *= 100
+        return GTIN(value: payload * 10 + UInt64(CheckDigit.gs1(ofPayload: payload)), format: .issn)
     }
 
     /// The slow path for a character that is not an ASCII digit, space or hyphen: finds it

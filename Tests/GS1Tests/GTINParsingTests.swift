@@ -14,6 +14,20 @@ struct GTINParsingTests {
         #expect(gtin.gtin13 == "8934563138165")
     }
 
+    @Test("an ISSN as printed (NNNN-NNNC, X allowed) is the 977 EAN-13 of the serial; found by the differential test against python-stdnum")
+    func issnAsPrinted() throws {
+        let issn = try GTIN.parse("0317-8471")
+        #expect(issn.format == .issn)
+        #expect(issn.digits == "9770317847001")
+        #expect(try GTIN.parse("5333-213X").digits.hasPrefix("9775333213"))
+        #expect(try GTIN.parse("5333-213x").format == .issn)
+        #expect(throws: GS1Error.self) { try GTIN.parse("0317-847X") }   // X where the check is 1
+        // Failing the ISSN check, eight digits are still read as an EAN-8 or UPC-E, as "1234 5670" is;
+        // without the hyphen they are never an ISSN ("03178471" is an EAN-8 with a wrong check digit).
+        #expect(try GTIN.parse("1234-5670").format == .upcE)
+        #expect(throws: GS1Error.self) { try GTIN.parse("03178471") }
+    }
+
     @Test func ean8() throws {
         let gtin = try GTIN.parse("96001233")
         #expect(gtin.format == .ean8)
