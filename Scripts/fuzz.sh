@@ -121,8 +121,8 @@ printf '%s\n' "${TARGETS[@]}" | xargs -P "$JOBS" -I{} bash -c 'run_one {}' || st
 printf 'target\truns\truns/s\tcoverage\tfeatures\tcorpus\n' > "$OUT/summary.tsv"
 for target in "${TARGETS[@]}"; do
     log="$OUT/logs/$target.log"
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-    speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' <<< "$last" | grep -o '[0-9]*' || echo 0)
     ft=$(grep -o 'ft: [0-9]*' <<< "$last" | grep -o '[0-9]*' || echo 0)
