@@ -34,6 +34,10 @@ public enum HangVietBinary {
         process.arguments = arguments
         var environment = environment
         if environment["HANGVIET_REGISTRY"] == nil { environment["HANGVIET_REGISTRY"] = absentRegistry }
+        // Under Scripts/sanitizers.sh the binary is sanitized too: it gets the same options.
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"] where environment[name] == nil {
+            environment[name] = ProcessInfo.processInfo.environment[name]
+        }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
