@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
@@ -53,6 +55,17 @@ let package = Package(
         .target(name: "GS1"),
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
         .target(name: "OriginRegistry", dependencies: ["GS1", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The same registry in a shared PostgreSQL database, for many `serve` replicas (postgres-nio).
+        .target(
+            name: "OriginRegistryPostgres",
+            dependencies: [
+                "OriginRegistry",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Verdicts: evidence + caveats in Vietnamese and English. The library's front door.
         .target(name: "HangViet", dependencies: ["BarcodeScanning", "GS1", "OriginRegistry", "CGzip"]),
         // The HTTP endpoint (Hummingbird 2): verdicts, photo scans, registry search.
@@ -73,6 +86,7 @@ let package = Package(
                 "BarcodeScanning",
                 "HangViet",
                 "OriginRegistry",
+                "OriginRegistryPostgres",
                 "HangVietServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,7 +99,7 @@ let package = Package(
         .testTarget(name: "BarcodeScanningTests", dependencies: ["BarcodeScanning", "CZBar", "CHeif", "CTurboJPEG", "CPNG", "CISAL", "GS1"], exclude: ["Images"],
                     // The HEIF tests encode photos with libheif, so they link it.
                     linkerSettings: [.linkedLibrary("heif")]),
-        .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "GS1", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "OriginRegistryTests", dependencies: ["OriginRegistry", "OriginRegistryPostgres", "GS1", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "HangVietTests", dependencies: ["HangViet", "BarcodeScanning", "OriginRegistry"]),
         .testTarget(name: "HangVietCLITests", dependencies: ["hangviet", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(

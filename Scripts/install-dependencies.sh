@@ -3,8 +3,8 @@
 # Runs apt-get as root, or through sudo for other users. Safe to run again.
 set -euo pipefail
 
-# pkg-config and SQLite now; zbar and the image codecs for the decoding work (BarcodeScanning).
-PACKAGES=(pkg-config libsqlite3-dev libzbar-dev libturbojpeg0-dev libpng-dev libisal-dev libwebp-dev libheif-dev zlib1g-dev)
+# pkg-config and SQLite; zbar and the image codecs (BarcodeScanning); PostgreSQL for the shared-registry tests.
+PACKAGES=(pkg-config libsqlite3-dev libzbar-dev libturbojpeg0-dev libpng-dev libisal-dev libwebp-dev libheif-dev zlib1g-dev postgresql)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -40,7 +40,12 @@ public struct LocalVerificationService: VerificationService {
 
     public init(configuration: ServerConfiguration, registryPath: String?) throws {
         // Read-only: no request can change the registry.
-        registry = try Registry.open(path: registryPath, readOnly: true)
+        try self.init(configuration: configuration, registry: try Registry.open(path: registryPath, readOnly: true))
+    }
+
+    /// Over an opened registry (a file, or a shared PostgreSQL registry); open it read-only.
+    public init(configuration: ServerConfiguration, registry: Registry) throws {
+        self.registry = registry
         engine = VerdictEngine(evidenceProvider: registry.snapshot)
         limiter = ScanLimiter(concurrent: configuration.concurrentScans, queued: configuration.queuedScans)
         var scan = ScanOptions()

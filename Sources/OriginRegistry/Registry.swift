@@ -18,27 +18,64 @@ import Synchronization
 /// ```
 public final class Registry: Sendable {
     struct State: Sendable {
-        var database: RegistryDatabase
+        var database: any RegistryStore
         var snapshot: RegistrySnapshot
     }
 
-    /// Where the user's registry file is (it may not exist yet).
+    /// Where the user's registry file is (it may not exist yet), or the PostgreSQL server
+    /// (its URL without the password).
     public let path: String
     let state: Mutex<State>
 
     /// The current snapshot for verdicts. Cheap: returns a shared immutable object.
     public var snapshot: RegistrySnapshot { state.withLock { $0.snapshot } }
-    /// The database (the user's file, or the in-memory seed before the first import).
-    var database: RegistryDatabase { state.withLock { $0.database } }
-    /// True when the user's file exists (an import has been made).
-    public var hasUserFile: Bool { database.path != nil }
+    /// The store (the user's file, the in-memory seed before the first import, or PostgreSQL).
+    var database: any RegistryStore { state.withLock { $0.database } }
+    /// True when the user's file exists (an import has been made), or the registry is a server's.
+    public var hasUserFile: Bool { database.isPersistent }
     /// True when opened with `readOnly`: imports are refused.
     public let isReadOnly: Bool
 
-    init(path: String, database: RegistryDatabase, snapshot: RegistrySnapshot, readOnly: Bool = false) {
+    init(path: String, database: any RegistryStore, snapshot: RegistrySnapshot, readOnly: Bool = false) {
         self.path = path
         self.state = Mutex(State(database: database, snapshot: snapshot))
         self.isReadOnly = readOnly
+    }
+
+    /// A registry over another store (PostgreSQL): its snapshot is loaded now.
+    public convenience init(store: any RegistryStore, readOnly: Bool = false, today: CalendarDate = .today()) throws(RegistryError) {
+        self.init(path: store.location, database: store, snapshot: try store.snapshot(asOf: today), readOnly: readOnly)
+    }
+
+    /// Loads the store's snapshot again and swaps it in atomically (a replica's live refresh):
+    /// verdicts that took the old one finish with it.
+    @discardableResult
+    public func refresh(today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
+        let current = database
+        let snapshot = try current.snapshot(asOf: today)
+        state.withLock { $0.snapshot = snapshot }
+        return snapshot
+    }
+
+    /// The user's entries with their sources (`registry copy`).
+    public func userEntries() throws(RegistryError) -> [CopiedEntry] { try database.userEntries() }
+
+    /// Replaces the user's entries with `entries` in one transaction, creating the registry
+    /// file first when it does not exist (`registry copy`), then reloads the snapshot.
+    public func replaceUserEntries(_ entries: [CopiedEntry], today: CalendarDate = .today()) throws(RegistryError) {
+        if isReadOnly {
+            throw RegistryError(.readOnly, "The registry \(path) was opened read-only; nothing can be copied into it.", path: path)
+        }
+        let current = database
+        if current.isPersistent || !(current is RegistryDatabase) {
+            try current.replaceUserEntries(entries)
+            try reload(current, today: today)
+            return
+        }
+        let created = try RegistryDatabase.create(path: path, today: today) { (database) throws(RegistryError) in
+            try database.replaceUserEntries(entries)
+        }
+        try reload(created, today: today)
     }
 
     /// The registry file's path: `explicit`, else `HANGVIET_REGISTRY`, else the XDG data folder.
@@ -134,7 +171,7 @@ public final class Registry: Sendable {
             _ = try database.apply(plan, skipInvalid: false, dryRun: true, today: today)
         }
         let current = database
-        if current.path != nil || dryRun {
+        if current.isPersistent || dryRun || !(current is RegistryDatabase) {
             let summary = try current.apply(plan, skipInvalid: skipInvalid, dryRun: dryRun, today: today)
             if !dryRun { try reload(current, today: today) }
             return (summary, plan)
@@ -158,7 +195,7 @@ public final class Registry: Sendable {
                               dryRun: dryRun, today: today)
     }
 
-    private func reload(_ database: RegistryDatabase, today: CalendarDate) throws(RegistryError) {
+    private func reload(_ database: any RegistryStore, today: CalendarDate) throws(RegistryError) {
         let snapshot = try database.snapshot(asOf: today)
         state.withLock { $0 = State(database: database, snapshot: snapshot) }
     }
@@ -213,7 +250,7 @@ extension RegistrySnapshot {
 }
 
 extension RegistryEntry {
-    mutating func setID(_ id: Int64) {
+    package mutating func setID(_ id: Int64?) {
         switch self {
         case .brand(var r): r.id = id; self = .brand(r)
         case .gtin(var r): r.id = id; self = .gtin(r)

@@ -29,37 +29,12 @@ extension RegistryDatabase {
     /// file the last row wins. An imported entry replaces the user's entry with the same
     /// identity, and hides (does not delete) a seed entry with the same identity.
     func apply(_ plan: ImportPlan, skipInvalid: Bool, dryRun: Bool, today: CalendarDate = .today()) throws(RegistryError) -> ImportSummary {
-        if !plan.problems.isEmpty && !skipInvalid {
-            throw RegistryError(.invalidRows,
-                                "\(plan.fileName): \(plan.problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported.",
-                                remedy: .fixRowsOrSkipInvalid(goodRows: plan.items.count), path: plan.fileName, problems: plan.problems)
-        }
-        var summary = ImportSummary(kind: plan.kind, file: plan.fileName, rows: plan.rowCount)
-        summary.duplicates = plan.duplicates
-        summary.rejected = skipInvalid ? plan.problems : []
-        summary.unknownColumns = plan.unknownColumns
-        summary.dryRun = dryRun
+        var summary = try plan.summary(skipInvalid: skipInvalid, dryRun: dryRun)
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    var items = plan.items
-                    if plan.kind == .ownership {
-                        let existing = try Self.visibleEntries(.ownership, db).compactMap { entry -> BrandOwnershipRecord? in
-                            if case .ownership(let record) = entry { return record } else { return nil }
-                        }
-                        let conflicts = plan.aliasConflicts(with: existing)
-                        if !conflicts.isEmpty {
-                            let problems = (plan.problems + conflicts.map(\.problem)).sorted { $0.line < $1.line }
-                            guard skipInvalid else {
-                                throw RegistryError(.invalidRows,
-                                                    "\(plan.fileName): \(problems.count) of \(plan.rowCount) rows are invalid, so nothing was imported.",
-                                                    remedy: .fixRowsOrSkipInvalid(goodRows: items.count - conflicts.count), path: plan.fileName, problems: problems)
-                            }
-                            let dropped = Set(conflicts.map(\.index))
-                            items = items.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-                            summary.rejected = problems
-                        }
-                    }
+                    let existing = plan.kind == .ownership ? try Self.visibleEntries(.ownership, db) : []
+                    let items = try plan.itemsWithoutAliasConflicts(existing: existing, skipInvalid: skipInvalid, summary: &summary)
                     let counts = try Self.insert(items, origin: .user, title: plan.fileName, retrieved: today.description, in: db)
                     summary.inserted = counts.inserted
                     summary.updated = counts.updated
@@ -140,16 +115,7 @@ extension RegistryDatabase {
     static func visibleEntries(_ kind: RegistryKind, _ db: Database) throws -> [RegistryEntry] {
         // A file written before this kind existed, opened read-only (so not migrated), has no table for it.
         guard try db.tableExists(kind.table) else { return [] }
-        let sql = visibleSQL(kind)
-        switch kind {
-        case .brands: return try BrandRecord.fetchAll(db, sql: sql).map(RegistryEntry.brand)
-        case .gtins: return try GTINRecord.fetchAll(db, sql: sql).map(RegistryEntry.gtin)
-        case .ocop: return try OCOPRecord.fetchAll(db, sql: sql).map(RegistryEntry.ocop)
-        case .gi: return try GeographicalIndicationRecord.fetchAll(db, sql: sql).map(RegistryEntry.geographicalIndication)
-        case .ownership: return try BrandOwnershipRecord.fetchAll(db, sql: sql).map(RegistryEntry.ownership)
-        case .recognition: return try RecognitionRecord.fetchAll(db, sql: sql).map(RegistryEntry.recognition)
-        case .hotlines: return try HotlineRecord.fetchAll(db, sql: sql).map(RegistryEntry.hotline)
-        }
+        return try entries(kind, sql: visibleSQL(kind), db)
     }
 
     /// Re-indexes every visible entry (a few thousand rows: milliseconds).
@@ -166,7 +132,7 @@ extension RegistryDatabase {
 
 extension RegistrySource {
     /// Open Food Facts data and its forks are under the Open Database License.
-    static func licence(forAddress address: String) -> String? {
+    package static func licence(forAddress address: String) -> String? {
         let folded = address.asciiLowercased
         return ["openfoodfacts", "lifyzer", "open food facts"].contains { folded.containsBytes($0) } ? "ODbL" : nil
     }

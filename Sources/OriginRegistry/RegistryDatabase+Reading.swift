@@ -8,6 +8,12 @@ public struct SearchHit: Sendable, Hashable {
     public let rank: Double
     /// The entry's ID for `registry show`.
     public var id: String { entry.id }
+
+    package init(entry: RegistryEntry, source: RegistrySource, rank: Double) {
+        self.entry = entry
+        self.source = source
+        self.rank = rank
+    }
 }
 
 /// Counts for `registry stats`.
@@ -22,6 +28,15 @@ public struct RegistryStats: Sendable, Hashable {
         /// where they say; nil when none does.
         public var oldestRetrieved: String? = nil
         public var newestRetrieved: String? = nil
+
+        package init(kind: RegistryKind, seed: Int, user: Int, visible: Int, oldestRetrieved: String? = nil, newestRetrieved: String? = nil) {
+            self.kind = kind
+            self.seed = seed
+            self.user = user
+            self.visible = visible
+            self.oldestRetrieved = oldestRetrieved
+            self.newestRetrieved = newestRetrieved
+        }
     }
     public let path: String?
     public let counts: [Count]
@@ -29,6 +44,15 @@ public struct RegistryStats: Sendable, Hashable {
     public let seedVersion: String?
     /// Seed rows HangViet's checks leave out, with the reason (file, line, reason).
     public let seedRejects: [(file: String, problem: RegistryError.RowProblem)]
+
+    package init(path: String?, counts: [Count], sources: Int, seedVersion: String?,
+                 seedRejects: [(file: String, problem: RegistryError.RowProblem)]) {
+        self.path = path
+        self.counts = counts
+        self.sources = sources
+        self.seedVersion = seedVersion
+        self.seedRejects = seedRejects
+    }
 
     public static func == (lhs: RegistryStats, rhs: RegistryStats) -> Bool {
         lhs.path == rhs.path && lhs.counts == rhs.counts && lhs.sources == rhs.sources && lhs.seedVersion == rhs.seedVersion

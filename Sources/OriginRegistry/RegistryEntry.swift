@@ -61,7 +61,7 @@ public enum RegistryEntry: Sendable, Hashable {
         }
     }
 
-    var sourceID: Int64 {
+    package var sourceID: Int64 {
         switch self {
         case .brand(let r): return r.sourceID
         case .gtin(let r): return r.sourceID
@@ -73,7 +73,7 @@ public enum RegistryEntry: Sendable, Hashable {
         }
     }
 
-    mutating func setSource(_ id: Int64, origin: EntryOrigin) {
+    package mutating func setSource(_ id: Int64, origin: EntryOrigin) {
         switch self {
         case .brand(var r): r.sourceID = id; r.origin = origin; self = .brand(r)
         case .gtin(var r): r.sourceID = id; r.origin = origin; self = .gtin(r)
@@ -127,7 +127,7 @@ public enum RegistryEntry: Sendable, Hashable {
     }
 
     /// Text indexed for search (names, places, companies; not the long notes).
-    var searchText: String {
+    package var searchText: String {
         switch self {
         case .brand(let r):
             return [r.name, r.company, r.category, r.companyPrefix, r.prefixSeen].compactMap { $0 }.joined(separator: " ")

@@ -39,6 +39,14 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         public static let badQuery = Code(rawValue: "bad-query")
         /// Any other database failure.
         public static let database = Code(rawValue: "database")
+        /// The registry location is not a file path or a `postgres://user@host:port/database` URL.
+        public static let badLocation = Code(rawValue: "bad-location")
+        /// The PostgreSQL server cannot be reached (refused, unknown host, timed out, dropped).
+        public static let serverUnavailable = Code(rawValue: "server-unavailable")
+        /// The PostgreSQL server refused the user or password.
+        public static let accessDenied = Code(rawValue: "access-denied")
+        /// The PostgreSQL server has no database of that name.
+        public static let noSuchDatabase = Code(rawValue: "no-such-database")
     }
 
     /// One rejected row of an import file.

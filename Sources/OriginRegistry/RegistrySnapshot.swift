@@ -41,7 +41,7 @@ public final class RegistrySnapshot: Sendable {
     public static let empty = RegistrySnapshot(entries: [], sources: [:], asOf: .today())
 
     /// Builds the tables from visible entries and their sources.
-    init(entries: [RegistryEntry], sources: [Int64: RegistrySource], asOf: CalendarDate, bundledHotlines: Bool = false) {
+    package init(entries: [RegistryEntry], sources: [Int64: RegistrySource], asOf: CalendarDate, bundledHotlines: Bool = false) {
         self.asOf = asOf
         var byGTIN: [UInt64: [RegistryFact]] = [:]
         var byPrefix: [UInt64: [RegistryFact]] = [:]

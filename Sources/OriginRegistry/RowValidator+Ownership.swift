@@ -76,7 +76,7 @@ extension RowValidator {
 extension ImportPlan {
     /// Rows of this plan (kind `ownership`) giving a brand name or alias that belongs to another
     /// brand in `existing` (entries the import does not replace): a name points at one owner only.
-    func aliasConflicts(with existing: [BrandOwnershipRecord]) -> [(index: Int, problem: RegistryError.RowProblem)] {
+    package func aliasConflicts(with existing: [BrandOwnershipRecord]) -> [(index: Int, problem: RegistryError.RowProblem)] {
         guard kind == .ownership else { return [] }
         let replaced = Set(items.map(\.entry.key))
         var owners: [String: String] = [:]
@@ -131,5 +131,45 @@ extension RowValidator {
             return nil
         }
         return date.description
+    }
+}
+
+extension ImportPlan {
+    /// The summary an import of this plan starts from; throws when bad rows reject the whole
+    /// file (`skipInvalid` false). The same for every ``RegistryStore``.
+    package func summary(skipInvalid: Bool, dryRun: Bool) throws(RegistryError) -> ImportSummary {
+        if !problems.isEmpty && !skipInvalid {
+            throw RegistryError(.invalidRows,
+                                "\(fileName): \(problems.count) of \(rowCount) rows are invalid, so nothing was imported.",
+                                remedy: .fixRowsOrSkipInvalid(goodRows: items.count), path: fileName, problems: problems)
+        }
+        var summary = ImportSummary(kind: kind, file: fileName, rows: rowCount)
+        summary.duplicates = duplicates
+        summary.rejected = skipInvalid ? problems : []
+        summary.unknownColumns = unknownColumns
+        summary.dryRun = dryRun
+        return summary
+    }
+
+    /// The items to write, given the registry's visible ownership entries (`existing`): an
+    /// alias that another brand already has rejects its row — the whole file unless
+    /// `skipInvalid`, when the row is left out and listed in `summary.rejected`.
+    package func itemsWithoutAliasConflicts(existing: [RegistryEntry], skipInvalid: Bool,
+                                            summary: inout ImportSummary) throws(RegistryError) -> [Item] {
+        guard kind == .ownership else { return items }
+        let records = existing.compactMap { entry -> BrandOwnershipRecord? in
+            if case .ownership(let record) = entry { return record } else { return nil }
+        }
+        let conflicts = aliasConflicts(with: records)
+        guard !conflicts.isEmpty else { return items }
+        let all = (problems + conflicts.map(\.problem)).sorted { $0.line < $1.line }
+        guard skipInvalid else {
+            throw RegistryError(.invalidRows,
+                                "\(fileName): \(all.count) of \(rowCount) rows are invalid, so nothing was imported.",
+                                remedy: .fixRowsOrSkipInvalid(goodRows: items.count - conflicts.count), path: fileName, problems: all)
+        }
+        let dropped = Set(conflicts.map(\.index))
+        summary.rejected = all
+        return items.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The bundled seed: the curated CSVs in Resources/registry, compiled into the binary.
-enum Seed {
+package enum Seed {
     static let files: [(kind: RegistryKind, name: String, text: String)] = [
         (.brands, "brands.csv", SeedData.brands),
         (.gtins, "products.csv", SeedData.products),
@@ -27,7 +27,7 @@ enum Seed {
     /// The seed checked like any import. Rows the checks reject (e.g. Open Food Facts codes with a
     /// wrong check digit) are left out and listed in ``RegistryStats/seedRejects``.
     /// `skipping` leaves kinds out (the in-memory seed snapshot reads hotlines on demand instead).
-    static func plans(today: CalendarDate, skipping: Set<RegistryKind> = []) throws(RegistryError) -> [ImportPlan] {
+    package static func plans(today: CalendarDate, skipping: Set<RegistryKind> = []) throws(RegistryError) -> [ImportPlan] {
         let results = PlanSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: groups.count) { group in
             for index in groups[group] where !skipping.contains(files[index].kind) {

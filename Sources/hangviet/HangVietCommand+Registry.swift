@@ -21,9 +21,15 @@ extension HangVietCommand {
                   0  success
                   1  the import file was rejected (nothing imported), no such ID, or no search result
                   2  usage or I/O error
-                  3  the registry file cannot be used (not a registry, damaged, read-only, busy)
+                  3  the registry cannot be used (not a registry, damaged, read-only, busy; a
+                     PostgreSQL server unreachable, refusing the user, without that database)
+
+                SHARED REGISTRY
+                  --registry postgres://USER@HOST:PORT/DATABASE (or HANGVIET_REGISTRY) keeps the
+                  registry in PostgreSQL for many `serve` replicas; the password comes from
+                  PGPASSWORD. `registry copy FROM TO` moves your entries between a file and a server.
                 """,
-            subcommands: [Stats.self, Search.self, Show.self, Import.self, Export.self, Hotlines.self]
+            subcommands: [Stats.self, Search.self, Show.self, Import.self, Export.self, Hotlines.self, Copy.self]
         )
     }
 }

@@ -94,7 +94,7 @@ extension HangVietCommand {
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let service: LocalVerificationService
             do {
-                service = try LocalVerificationService(configuration: configuration, registryPath: registry.registry)
+                service = try LocalVerificationService(configuration: configuration, registry: try registry.open(readOnly: true))
             } catch {
                 throw CLIError(message: "cannot open the registry: \(error)", exitCode: 2)
             }

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import HangViet
 import OriginRegistry
+import OriginRegistryPostgres
 
 /// Where the registry is: shared by every command that reads it.
 struct RegistryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The registry file (default: $HANGVIET_REGISTRY, else $XDG_DATA_HOME/hangviet/registry.sqlite). Until the first import it does not exist and the bundled registry is used.",
-        valueName: "path"))
+        "The registry file (default: $HANGVIET_REGISTRY, else $XDG_DATA_HOME/hangviet/registry.sqlite). Until the first import it does not exist and the bundled registry is used. A shared registry: postgres://USER@HOST:PORT/DATABASE (password in PGPASSWORD).",
+        valueName: "path-or-url"))
     var registry: String?
 
     @Flag(name: .long, help: "Give verdicts from the GS1 number alone, without registry facts.")
@@ -19,6 +20,9 @@ struct RegistryOptions: ParsableArguments {
     func loadSnapshot() throws(CLIError) -> RegistrySnapshot? {
         if noRegistry { return nil }
         do {
+            if PostgresRegistryURL.isPostgres(resolvedPath) {
+                return try PostgresRegistryStore.open(url: resolvedPath, readOnly: true).snapshot(asOf: .today())
+            }
             return try Registry.loadSnapshot(path: registry)
         } catch {
             // For check and scan an unusable registry is an I/O error (exit 2): their exit 3 means unreadable images.
@@ -28,12 +32,21 @@ struct RegistryOptions: ParsableArguments {
         }
     }
 
-    func open() throws(CLIError) -> Registry {
+    /// The registry at `--registry` (a file, or a PostgreSQL URL).
+    func open(readOnly: Bool = false) throws(CLIError) -> Registry {
         do {
-            return try Registry.open(path: registry)
+            return try Self.open(resolvedPath, readOnly: readOnly)
         } catch {
             throw CLIError(registry: error)
         }
+    }
+
+    /// A registry file, or a PostgreSQL registry when `location` is a `postgres://` URL.
+    static func open(_ location: String, readOnly: Bool = false) throws(RegistryError) -> Registry {
+        if PostgresRegistryURL.isPostgres(location) {
+            return try Registry(store: try PostgresRegistryStore.open(url: location, readOnly: readOnly), readOnly: readOnly)
+        }
+        return try Registry.open(path: location, readOnly: readOnly)
     }
 }
 
@@ -44,7 +57,8 @@ extension CLIError {
         let exit: Int32
         switch error.code {
         case .invalidRows, .wrongColumns, .badEncoding, .badCSV, .notFound, .badQuery: exit = 1
-        case .notADatabase, .corruptDatabase, .newerSchema, .readOnly, .busy: exit = 3
+        case .notADatabase, .corruptDatabase, .newerSchema, .readOnly, .busy,
+             .badLocation, .serverUnavailable, .accessDenied, .noSuchDatabase: exit = 3
         default: exit = 2
         }
         var message = error.remedy.map { error.problem + " " + Self.cliText($0) } ?? error.problem

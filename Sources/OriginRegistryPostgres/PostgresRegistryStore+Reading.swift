@@ -1,0 +1,158 @@
+import Foundation
+import OriginRegistry
+import PostgresNIO
+
+extension PostgresRegistryStore {
+    /// The visible entries: user entries, and seed entries no user entry of the same kind and
+    /// identity hides (the SQLite file's rule).
+    static let visible = """
+        (e.origin = 'user' OR NOT EXISTS (SELECT 1 FROM hangviet_entry u
+            WHERE u.kind = e.kind AND u.key = e.key AND u.origin = 'user'))
+        """
+
+    /// The in-memory snapshot the verdicts read: two queries, whatever the registry's size.
+    public func snapshot(asOf today: CalendarDate) throws(RegistryError) -> RegistrySnapshot {
+        let sources = try self.sources()
+        let entries = try select("WHERE \(Self.visible)")
+        return RegistrySnapshot(entries: entries.map(\.entry), sources: sources.mapValues(\.source), asOf: today)
+    }
+
+    public func entries(_ kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {
+        try visibleEntries(kind: kind)
+    }
+
+    func visibleEntries(kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {
+        let sources = try self.sources()
+        return try select("WHERE e.kind = '\(kind.rawValue)' AND \(Self.visible)").map { ($0.entry, sources[$0.entry.sourceID]?.source ?? RegistrySource(address: "unknown")) }
+    }
+
+    public func userEntries() throws(RegistryError) -> [CopiedEntry] {
+        let sources = try self.sources()
+        return try select("WHERE e.origin = 'user'").map {
+            CopiedEntry(entry: $0.entry, source: sources[$0.entry.sourceID]?.source ?? RegistrySource(address: "unknown"))
+        }
+    }
+
+    public func entry(id: String) throws(RegistryError) -> (entry: RegistryEntry, source: RegistrySource, origin: EntryOrigin) {
+        let parts = id.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let kind = RegistryKind(idPrefix: String(parts[0])), let number = Int64(parts[1]) else {
+            throw RegistryError(.badQuery, "“\(id)” is not a registry ID. IDs look like brand:2, product:15, ocop:40, gi:1, ownership:3, recognition:2 or hotline:1;", remedy: .searchListsThem)
+        }
+        guard let found = try select("WHERE e.kind = '\(kind.rawValue)' AND e.id = \(number)").first else {
+            throw RegistryError(.notFound, "No registry entry has the ID \(id).", remedy: .searchListsIDs)
+        }
+        let source = try sources()[found.entry.sourceID]?.source ?? RegistrySource(address: "unknown")
+        return (found.entry, source, found.entry.origin)
+    }
+
+    /// Every word must begin a word of the entry's folded text (no diacritics, "đ" as "d"); when
+    /// no entry has them all, entries with any of them, those with most words first.
+    public func search(_ text: String, limit: Int) throws(RegistryError) -> [SearchHit] {
+        let words = TextFolding.fold(text).split(separator: " ").map { " " + String($0) }
+        guard !words.isEmpty else {
+            throw RegistryError(.badQuery, "Search for at least one letter or digit,", remedy: .exampleSearch)
+        }
+        let sources = try self.sources()
+        func hits(all: Bool) throws(RegistryError) -> [SearchHit] {
+            let rows = try run("""
+                SELECT e.id, e.kind, e.origin, e.source_id, e.record::text,
+                       (SELECT count(*) FROM unnest(\(words)::text[]) w WHERE strpos(' ' || e.folded, w) > 0) AS matched
+                FROM hangviet_entry e
+                WHERE \(unescaped: Self.visible)
+                  AND (SELECT count(*) FROM unnest(\(words)::text[]) w WHERE strpos(' ' || e.folded, w) > 0) >= \(all ? words.count : 1)
+                ORDER BY matched DESC, e.id LIMIT \(limit)
+                """)
+            return try rows.map { row throws(RegistryError) in
+                let entry = try Self.entry(row)
+                var matched: Int64 = 0
+                if let columns = try? row.decode((Int64, String, String, Int64, String, Int64).self) { matched = columns.5 }
+                return SearchHit(entry: entry, source: sources[entry.sourceID]?.source ?? RegistrySource(address: "unknown"),
+                                 rank: -Double(matched))
+            }
+        }
+        let found = try hits(all: true)
+        return found.isEmpty && words.count > 1 ? try hits(all: false) : found
+    }
+
+    public func stats(today: CalendarDate) throws(RegistryError) -> RegistryStats {
+        let rejects = (try? Seed.plans(today: today))?.flatMap { plan in plan.problems.map { (plan.fileName, $0) } } ?? []
+        var counts: [RegistryStats.Count] = []
+        for kind in RegistryKind.allCases {
+            // An ownership row carries its own retrieved date, as do these kinds; others take their source's.
+            let date = [.ownership, .recognition, .hotlines, .ocop].contains(kind) ? "coalesce(e.record->>'retrieved', s.retrieved)" : "s.retrieved"
+            let rows = try run(PostgresQuery(unsafeSQL: """
+                SELECT count(*) FILTER (WHERE e.origin = 'seed'), count(*) FILTER (WHERE e.origin = 'user'),
+                       count(*) FILTER (WHERE \(Self.visible)),
+                       min(\(date)) FILTER (WHERE \(Self.visible)), max(\(date)) FILTER (WHERE \(Self.visible))
+                FROM hangviet_entry e JOIN hangviet_source s ON s.id = e.source_id WHERE e.kind = '\(kind.rawValue)'
+                """))
+            var (seed, user, visible): (Int64, Int64, Int64) = (0, 0, 0)
+            var (oldest, newest): (String?, String?) = (nil, nil)
+            if let row = rows.first, let columns = try? row.decode((Int64, Int64, Int64, String?, String?).self) {
+                (seed, user, visible, oldest, newest) = columns
+            }
+            counts.append(.init(kind: kind, seed: Int(seed), user: Int(user), visible: Int(visible),
+                                oldestRetrieved: oldest, newestRetrieved: newest))
+        }
+        let sources = (try? run("SELECT count(*) FROM hangviet_source").first?.decode(Int64.self)) ?? 0
+        let version = try run("SELECT value FROM hangviet_meta WHERE key = 'seed_version'").first.flatMap { try? $0.decode(String.self) }
+        return RegistryStats(path: location, counts: counts, sources: Int(sources), seedVersion: version, seedRejects: rejects)
+    }
+
+    // MARK: - Rows
+
+    /// Entries selected by `condition` (on `hangviet_entry e`), in the kinds' order, then as inserted.
+    func select(_ condition: String) throws(RegistryError) -> [(entry: RegistryEntry, origin: EntryOrigin)] {
+        let order = RegistryKind.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
+        let rows = try run(PostgresQuery(unsafeSQL: """
+            SELECT e.id, e.kind, e.origin, e.source_id, e.record::text FROM hangviet_entry e \(condition)
+            ORDER BY CASE e.kind \(order) END, e.id
+            """))
+        return try rows.map { row throws(RegistryError) in
+            let entry = try Self.entry(row)
+            return (entry, entry.origin)
+        }
+    }
+
+    /// One entry from a row `(id, kind, origin, source_id, record)`.
+    static func entry(_ row: PostgresRow) throws(RegistryError) -> RegistryEntry {
+        let id: Int64, kindName: String, originName: String, sourceID: Int64, json: String
+        do {
+            (id, kindName, originName, sourceID, json) = try row.decode((Int64, String, String, Int64, String).self)
+        } catch {
+            throw RegistryError(.database, "A registry row could not be read: \(error)")
+        }
+        guard let kind = RegistryKind(rawValue: kindName), let origin = EntryOrigin(rawValue: originName) else {
+            throw RegistryError(.newerSchema, "The registry holds an entry of kind \(kindName), unknown to this HangViet.", remedy: .updateOrUseAnotherFile)
+        }
+        let data = Data(json.utf8)
+        let decoder = JSONDecoder()
+        var entry: RegistryEntry
+        do {
+            entry = switch kind {
+            case .brands: .brand(try decoder.decode(BrandRecord.self, from: data))
+            case .gtins: .gtin(try decoder.decode(GTINRecord.self, from: data))
+            case .ocop: .ocop(try decoder.decode(OCOPRecord.self, from: data))
+            case .gi: .geographicalIndication(try decoder.decode(GeographicalIndicationRecord.self, from: data))
+            case .ownership: .ownership(try decoder.decode(BrandOwnershipRecord.self, from: data))
+            case .recognition: .recognition(try decoder.decode(RecognitionRecord.self, from: data))
+            case .hotlines: .hotline(try decoder.decode(HotlineRecord.self, from: data))
+            }
+        } catch {
+            throw RegistryError(.database, "The registry entry \(kind.idPrefix):\(id) could not be read: \(error)")
+        }
+        entry.setSource(sourceID, origin: origin)
+        entry.setID(id)
+        return entry
+    }
+
+    /// Every source by ID, with its full record.
+    func sources() throws(RegistryError) -> [Int64: (source: RegistrySource, address: String)] {
+        var sources: [Int64: (source: RegistrySource, address: String)] = [:]
+        for row in try run("SELECT id, address, title, retrieved, licence FROM hangviet_source") {
+            guard let (id, address, title, retrieved, licence) = try? row.decode((Int64, String, String?, String?, String?).self) else { continue }
+            sources[id] = (RegistrySource(address: address, title: title, retrieved: retrieved, licence: licence), address)
+        }
+        return sources
+    }
+}
