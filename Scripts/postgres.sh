@@ -6,6 +6,7 @@
 #   Scripts/postgres.sh start DIR [PORT]   # prints the URL of an empty database, "registry"
 #   Scripts/postgres.sh createdb DIR NAME  # prints the URL of another empty database
 #   Scripts/postgres.sh stop DIR
+#   Scripts/postgres.sh resume DIR         # starts a stopped server again, on the same port
 #
 # Exit 4 when no PostgreSQL binaries are installed (the tests then say so and skip).
 set -euo pipefail
@@ -44,11 +45,15 @@ createdb)
     as_owner "$BIN/createdb" -h "$dir" -p "$(port_of)" -U hangviet "$name"
     url "$name"
     ;;
+resume)
+    as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -k $dir -c fsync=off" start > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    ;;
 stop)
     as_owner "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null
     ;;
 *)
-    echo "postgres.sh: unknown command $command (start, createdb or stop)" >&2
+    echo "postgres.sh: unknown command $command (start, createdb, stop or resume)" >&2
     exit 2
     ;;
 esac

@@ -26,11 +26,12 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
     router.get("/healthz") { _, _ in json(#"{"status":"ok"}"#) }
     router.get("/readyz") { _, _ -> Response in
         guard !readiness.isShuttingDown else { throw APIError(.shuttingDown, .serviceUnavailable, "the server is shutting down") }
-        return json(#"{"status":"ready"}"#)
+        return json(readinessJSON(service.registryHealth))
     }
     router.get("/metrics") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: metrics.render(scansRunning: service.scansRunning))))
+                 body: .init(byteBuffer: ByteBuffer(string: metrics.render(scansRunning: service.scansRunning)
+                                                                + ServerMetrics.render(registry: service.registryHealth))))
     }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
@@ -45,7 +46,10 @@ public func buildRouter(configuration: ServerConfiguration, service: some Verifi
         }
         metrics.codes(1)
         let language = Language(acceptLanguageHeader: request.headers[.acceptLanguage])
-        return json(cache.answer(for: code, language: language) { service.verdict(for: code, language: language) })
+        // The generation is read before the verdict takes its snapshot: an answer is never cached
+        // under a newer generation than the snapshot it came from.
+        let generation = service.registryHealth?.generation ?? 0
+        return json(cache.answer(for: code, language: language, snapshot: generation) { service.verdict(for: code, language: language) })
     }
 
     router.post("/v1/codes") { request, _ -> Response in
@@ -135,6 +139,25 @@ public func buildApplication(configuration: ServerConfiguration, service: some V
 }
 
 // MARK: Helpers
+
+/// `/readyz`: ready once a snapshot is loaded (a server never starts without one); "degraded"
+/// (still 200: the replica answers from its last snapshot) while a shared registry is away.
+func readinessJSON(_ health: RegistryHealth?) -> String {
+    guard let health else { return #"{"status":"ready"}"# }
+    var w = JSONWriter()
+    w.beginObject()
+    w.field("status", health.connected ? "ready" : "degraded")
+    w.beginObject("registry")
+    w.field("generation", health.generation)
+    w.field("version", health.version.map { Int($0) })
+    w.field("ageSeconds", Int(Date().timeIntervalSince(health.loadedAt)))
+    w.field("refreshFailures", health.refreshFailures)
+    w.field("connected", health.connected)
+    w.field("lastError", health.lastError)
+    w.endObject()
+    w.endObject()
+    return w.text
+}
 
 func json(_ text: String) -> Response { json(Array(text.utf8)) }
 

@@ -18,6 +18,8 @@ public final class ResponseCache: Sendable {
     struct Generations {
         var current: [Key: [UInt8]] = [:]
         var previous: [Key: [UInt8]] = [:]
+        /// The registry snapshot the answers came from: a new one empties the cache.
+        var snapshot = 0
     }
     private let state = Mutex(Generations())
     public let capacity: Int
@@ -25,10 +27,16 @@ public final class ResponseCache: Sendable {
     public init(capacity: Int) { self.capacity = max(0, capacity) }
 
     /// The cached answer, or `make()`'s (then cached). Long inputs are never cached.
-    public func answer(for code: String, language: Language, make: () -> [UInt8]) -> [UInt8] {
+    /// `snapshot` is the registry snapshot's generation (``RegistryHealth/generation``): when a
+    /// live refresh swapped in a new one, every cached answer is dropped first.
+    public func answer(for code: String, language: Language, snapshot: Int = 0, make: () -> [UInt8]) -> [UInt8] {
         guard capacity > 0, code.utf8.count <= 64 else { return make() }
         let key = Key(code: code, language: language)
         let found: [UInt8]? = state.withLock { state in
+            if state.snapshot != snapshot {
+                state = Generations(snapshot: snapshot)
+                return nil
+            }
             if let bytes = state.current[key] { return bytes }
             if let bytes = state.previous[key] {
                 state.current[key] = bytes
@@ -39,6 +47,7 @@ public final class ResponseCache: Sendable {
         if let found { return found }
         let bytes = make()
         state.withLock { state in
+            guard state.snapshot == snapshot else { return }
             if state.current.count >= capacity / 2 {
                 state.previous = state.current
                 state.current = [:]

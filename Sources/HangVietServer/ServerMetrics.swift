@@ -1,4 +1,5 @@
 import Foundation
+import OriginRegistry
 import HangViet
 import Synchronization
 
@@ -73,6 +74,19 @@ public final class ServerMetrics: Sendable {
         out += Self.histogram("hangviet_scan_duration_seconds", label: nil, state.scanDuration)
         out += "# HELP hangviet_scans_running Images being decoded now.\n# TYPE hangviet_scans_running gauge\nhangviet_scans_running \(scansRunning)\n"
         out += "# HELP hangviet_codes_checked_total Codes given verdicts.\n# TYPE hangviet_codes_checked_total counter\nhangviet_codes_checked_total \(codesChecked.load(ordering: .relaxed))\n"
+        return out
+    }
+
+    /// The registry snapshot's gauges: its version and age, refresh failures, the connection.
+    public static func render(registry health: RegistryHealth?) -> String {
+        guard let health else { return "" }
+        var out = "# HELP hangviet_registry_snapshot_generation Snapshots loaded since start.\n# TYPE hangviet_registry_snapshot_generation gauge\nhangviet_registry_snapshot_generation \(health.generation)\n"
+        if let version = health.version {
+            out += "# HELP hangviet_registry_snapshot_version The shared registry's version the snapshot reflects.\n# TYPE hangviet_registry_snapshot_version gauge\nhangviet_registry_snapshot_version \(version)\n"
+        }
+        out += "# HELP hangviet_registry_snapshot_age_seconds Seconds since the snapshot was loaded.\n# TYPE hangviet_registry_snapshot_age_seconds gauge\nhangviet_registry_snapshot_age_seconds \(Int(Date().timeIntervalSince(health.loadedAt)))\n"
+        out += "# HELP hangviet_registry_refresh_failures_total Failed reloads or reconnections.\n# TYPE hangviet_registry_refresh_failures_total counter\nhangviet_registry_refresh_failures_total \(health.refreshFailures)\n"
+        out += "# HELP hangviet_registry_connected 1 while the shared registry is reachable.\n# TYPE hangviet_registry_connected gauge\nhangviet_registry_connected \(health.connected ? 1 : 0)\n"
         return out
     }
 

@@ -21,9 +21,13 @@ public protocol VerificationService: Sendable {
     func hotlines() throws -> [UInt8]
     /// Checks an uploaded inventory (CSV/TSV, or an Excel workbook) as `hangviet batch` does.
     func inventory(_ upload: InventoryUpload, language: Language) async throws(BatchError) -> InventoryAnswer
+    /// The registry snapshot's generation, version, age and refresh health (nil: never changes).
+    var registryHealth: RegistryHealth? { get }
 }
 
 extension VerificationService {
+    public var registryHealth: RegistryHealth? { nil }
+
     /// The bundled hotlines (national lines first); ``LocalVerificationService`` gives its registry's.
     public func hotlines() throws -> [UInt8] {
         HotlineDocument.jsonArray(try Hotline.seed().map(HotlineDocument.init))
@@ -33,7 +37,9 @@ extension VerificationService {
 /// The default service: a verdict engine over the registry snapshot, a barcode scanner bounded
 /// by a ``ScanLimiter``, and the registry opened read-only for search.
 public struct LocalVerificationService: VerificationService {
-    public let engine: VerdictEngine
+    /// A verdict engine over the registry's current snapshot: each request takes one snapshot
+    /// and keeps it, so a live refresh never mixes old and new facts in one answer.
+    public var engine: VerdictEngine { VerdictEngine(evidenceProvider: registry.snapshot) }
     public let registry: Registry
     public let limiter: ScanLimiter
     let scanOptions: ScanOptions
@@ -46,7 +52,6 @@ public struct LocalVerificationService: VerificationService {
     /// Over an opened registry (a file, or a shared PostgreSQL registry); open it read-only.
     public init(configuration: ServerConfiguration, registry: Registry) throws {
         self.registry = registry
-        engine = VerdictEngine(evidenceProvider: registry.snapshot)
         limiter = ScanLimiter(concurrent: configuration.concurrentScans, queued: configuration.queuedScans)
         var scan = ScanOptions()
         scan.timeLimit = .milliseconds(configuration.scanTimeLimitMilliseconds)
@@ -56,6 +61,8 @@ public struct LocalVerificationService: VerificationService {
     }
 
     public var scansRunning: Int { limiter.running }
+
+    public var registryHealth: RegistryHealth? { registry.health }
 
     /// The registry's hotlines (the seed's and any imported), national lines first.
     public func hotlines() throws -> [UInt8] {

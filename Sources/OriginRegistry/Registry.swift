@@ -26,11 +26,14 @@ public final class Registry: Sendable {
     /// (its URL without the password).
     public let path: String
     let state: Mutex<State>
+    let healthState = Mutex(RegistryHealth())
 
     /// The current snapshot for verdicts. Cheap: returns a shared immutable object.
     public var snapshot: RegistrySnapshot { state.withLock { $0.snapshot } }
     /// The store (the user's file, the in-memory seed before the first import, or PostgreSQL).
     var database: any RegistryStore { state.withLock { $0.database } }
+    /// Where the facts are kept: the SQLite file (or the bundled seed), or a shared database.
+    public var store: any RegistryStore { database }
     /// True when the user's file exists (an import has been made), or the registry is a server's.
     public var hasUserFile: Bool { database.isPersistent }
     /// True when opened with `readOnly`: imports are refused.
@@ -45,16 +48,6 @@ public final class Registry: Sendable {
     /// A registry over another store (PostgreSQL): its snapshot is loaded now.
     public convenience init(store: any RegistryStore, readOnly: Bool = false, today: CalendarDate = .today()) throws(RegistryError) {
         self.init(path: store.location, database: store, snapshot: try store.snapshot(asOf: today), readOnly: readOnly)
-    }
-
-    /// Loads the store's snapshot again and swaps it in atomically (a replica's live refresh):
-    /// verdicts that took the old one finish with it.
-    @discardableResult
-    public func refresh(today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
-        let current = database
-        let snapshot = try current.snapshot(asOf: today)
-        state.withLock { $0.snapshot = snapshot }
-        return snapshot
     }
 
     /// The user's entries with their sources (`registry copy`).
@@ -197,7 +190,8 @@ public final class Registry: Sendable {
 
     private func reload(_ database: any RegistryStore, today: CalendarDate) throws(RegistryError) {
         let snapshot = try database.snapshot(asOf: today)
-        state.withLock { $0 = State(database: database, snapshot: snapshot) }
+        state.withLock { $0.database = database }
+        install(snapshot, version: nil)
     }
 }
 

@@ -12,9 +12,25 @@ extension PostgresRegistryStore {
 
     /// The in-memory snapshot the verdicts read: two queries, whatever the registry's size.
     public func snapshot(asOf today: CalendarDate) throws(RegistryError) -> RegistrySnapshot {
-        let sources = try self.sources()
-        let entries = try select("WHERE \(Self.visible)")
-        return RegistrySnapshot(entries: entries.map(\.entry), sources: sources.mapValues(\.source), asOf: today)
+        try versionedSnapshot(asOf: today).snapshot
+    }
+
+    /// The snapshot and the registry version it reflects, read in one REPEATABLE READ
+    /// transaction, so that an import committing meanwhile is either wholly in it or not at all.
+    public func versionedSnapshot(asOf today: CalendarDate) throws(RegistryError) -> (snapshot: RegistrySnapshot, version: Int64) {
+        try transactionLock.withLock { _ throws(RegistryError) in
+            try run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do throws(RegistryError) {
+                let version = try self.version()
+                let sources = try self.sources()
+                let entries = try select("WHERE \(Self.visible)")
+                try run("COMMIT")
+                return (RegistrySnapshot(entries: entries.map(\.entry), sources: sources.mapValues(\.source), asOf: today), version)
+            } catch {
+                try? run("ROLLBACK")
+                throw error
+            }
+        }
     }
 
     public func entries(_ kind: RegistryKind) throws(RegistryError) -> [(entry: RegistryEntry, source: RegistrySource)] {

@@ -30,7 +30,9 @@ public final class PostgresRegistryStore: RegistryStore {
     public static let channel = "hangviet_registry"
 
     public let url: PostgresRegistryURL
-    let connection: PostgresConnection
+    /// The connection, replaced by a new one when the server dropped it.
+    let current: Mutex<PostgresConnection>
+    var connection: PostgresConnection { current.withLock { $0 } }
     let logger: Logger
     /// One transaction at a time on the one connection.
     let transactionLock = Mutex(())
@@ -40,7 +42,7 @@ public final class PostgresRegistryStore: RegistryStore {
 
     init(url: PostgresRegistryURL, connection: PostgresConnection, logger: Logger) {
         self.url = url
-        self.connection = connection
+        self.current = Mutex(connection)
         self.logger = logger
     }
 
@@ -64,6 +66,11 @@ public final class PostgresRegistryStore: RegistryStore {
 
     static func connect(_ url: PostgresRegistryURL) throws(RegistryError) -> PostgresRegistryStore {
         let logger = Logger(label: "hangviet.registry.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        return PostgresRegistryStore(url: url, connection: try newConnection(url, logger: logger), logger: logger)
+    }
+
+    /// A new connection to the store's server.
+    static func newConnection(_ url: PostgresRegistryURL, logger: Logger) throws(RegistryError) -> PostgresConnection {
         do {
             let tls: PostgresConnection.Configuration.TLS = url.tls == .require
                 ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
@@ -72,7 +79,7 @@ public final class PostgresRegistryStore: RegistryStore {
             configuration.options.connectTimeout = .seconds(10)
             let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
                                                             configuration: configuration, id: 1, logger: logger).wait()
-            return PostgresRegistryStore(url: url, connection: connection, logger: logger)
+            return connection
         } catch {
             throw map(error, url: url)
         }
@@ -89,10 +96,20 @@ public final class PostgresRegistryStore: RegistryStore {
     @discardableResult
     func run(_ query: PostgresQuery) throws(RegistryError) -> [PostgresRow] {
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try liveConnection().query(query, logger: logger).wait().rows
         } catch {
             throw Self.map(error, url: url)
         }
+    }
+
+    /// The connection, reconnected first if the server dropped it (a replica outliving a
+    /// database restart); throws while the server is away.
+    func liveConnection() throws(RegistryError) -> PostgresConnection {
+        let connection = self.connection
+        guard connection.isClosed else { return connection }
+        let fresh = try Self.newConnection(url, logger: logger)
+        current.withLock { $0 = fresh }
+        return fresh
     }
 
     /// Runs `body` in one transaction, serialised on the store's advisory lock so that two

@@ -3,6 +3,8 @@ import Foundation
 import HangVietServer
 import Hummingbird
 import Logging
+import OriginRegistry
+import OriginRegistryPostgres
 
 extension HangVietCommand {
     /// `hangviet serve`: the HTTP endpoint for apps.
@@ -93,11 +95,19 @@ extension HangVietCommand {
             var logger = Logger(label: "hangviet")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             let service: LocalVerificationService
+            var listener: PostgresRegistryListener?
             do {
-                service = try LocalVerificationService(configuration: configuration, registry: try registry.open(readOnly: true))
+                let opened = try registry.open(readOnly: true)
+                service = try LocalVerificationService(configuration: configuration, registry: opened)
+                if let store = opened.store as? PostgresRegistryStore {
+                    // A shared registry: reload whenever an import changes it (LISTEN/NOTIFY).
+                    listener = PostgresRegistryListener(store: store, registry: opened, logger: logger)
+                    listener?.start()
+                }
             } catch {
                 throw CLIError(message: "cannot open the registry: \(error)", exitCode: 2)
             }
+            defer { listener?.stop() }
             let host = self.host
             let app = buildApplication(configuration: configuration, service: service, logger: logger) { port in
                 StandardError.write("hangviet: listening on http://\(host):\(port)\n")

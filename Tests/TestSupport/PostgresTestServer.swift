@@ -51,8 +51,24 @@ public final class PostgresTestServer: Sendable {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A server of the test's own (to stop and resume without disturbing other tests); stop it
+    /// when done. Nil when PostgreSQL is not installed.
+    public static func startPrivate() throws -> PostgresTestServer? {
+        let folder = NSTemporaryDirectory() + "hangviet-postgres-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let (status, output) = script(["start", folder])
+        if status == 4 { return nil }
+        guard status == 0 else { throw TestServerError(message: "Scripts/postgres.sh start failed (\(status)): \(output)") }
+        return PostgresTestServer(folder: folder, url: output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Stops the server (to test what replicas do when it goes away).
     public func stop() { _ = Self.script(["stop", folder]) }
+
+    /// Starts a stopped server again, on the same port.
+    public func resume() throws {
+        let (status, output) = Self.script(["resume", folder])
+        guard status == 0 else { throw TestServerError(message: "resume failed: \(output)") }
+    }
 
     struct TestServerError: Error, CustomStringConvertible {
         let message: String

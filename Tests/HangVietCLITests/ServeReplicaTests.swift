@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+import TestSupport
+import Testing
+
+/// Two `hangviet serve` replicas on one shared PostgreSQL registry, as real processes: an
+/// import reaches both within 2 s, a client never sees a mix, and a database outage leaves
+/// them answering from their last snapshot until it returns.
+@Suite("serve replicas on a shared PostgreSQL registry", .serialized,
+       .enabled(if: PostgresTestServer.shared != nil, "PostgreSQL is not installed (apt-get install postgresql): skipped"))
+struct ServeReplicaTests {
+    /// A restricted-circulation number (prefix 200: in-store), so no real product is made up.
+    static let code = "2001234567893"
+    static let list = "Tên sản phẩm,Chủ thể,Tỉnh,Số sao,Năm,Mã vạch\nChè xanh thử,HTX thử,Nghệ An,4,2024,\(code)\n"
+
+    final class Replica: @unchecked Sendable {   // the process is only started and stopped
+        let process = Process()
+        let port: Int
+        init(registry: String) throws {
+            process.executableURL = CheckCommandTests.binary
+            process.arguments = ["serve", "--port", "0", "--log-level", "warning", "--registry", registry]
+            process.environment = ["LANG": "C.UTF-8"]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            var output = ""
+            let deadline = Date().addingTimeInterval(60)
+            while !output.contains("listening on") && Date() < deadline {
+                let chunk = err.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                output += String(decoding: chunk, as: UTF8.self)
+            }
+            guard let port = output.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+                process.terminate()
+                throw ReplicaError(message: "serve did not start: \(output)")
+            }
+            self.port = port
+        }
+        deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+
+        func get(_ path: String) async throws -> (Int, String) {
+            let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+            return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// What the client saw from each replica during the import.
+    final class AnswerLog: Sendable {
+        let seen = Mutex<[[String]]>([[], []])
+        let stop = Mutex(false)
+    }
+
+    struct ReplicaError: Error, CustomStringConvertible { let message: String; var description: String { message } }
+
+    func importList(_ registry: String) throws -> HangVietBinary.Result {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("ocop.csv", Self.list)
+        return try HangVietBinary.run(["registry", "import", file, "--kind", "ocop", "--source", "test list", "--registry", registry])
+    }
+
+    @Test("an import reaches both replicas within 2 s, and a client sees only the old answer, then only the new")
+    func importReachesReplicas() async throws {
+        let url = try #require(PostgresTestServer.shared).newDatabase()
+        #expect(try HangVietBinary.run(["registry", "stats", "--registry", url]).status == 0)   // sets the schema up
+        let replicas = [try Replica(registry: url), try Replica(registry: url)]
+        let old = try await replicas[0].get("/v1/codes/\(Self.code)").1
+        #expect(!old.contains("Chè xanh thử"))
+        #expect(try await replicas[1].get("/v1/codes/\(Self.code)").1 == old)
+
+        // A client asks both replicas throughout the import.
+        let log = AnswerLog()
+        let client = Task {
+            while !log.stop.withLock({ $0 }) {
+                for (index, replica) in replicas.enumerated() {
+                    if let (_, body) = try? await replica.get("/v1/codes/\(Self.code)") { log.seen.withLock { $0[index].append(body) } }
+                }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        let imported = try importList(url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let importedAt = Date()
+        var bothNew = false
+        while Date().timeIntervalSince(importedAt) < 2, !bothNew {
+            var all = true
+            for replica in replicas where !(try await replica.get("/v1/codes/\(Self.code)").1.contains("Chè xanh thử")) { all = false }
+            bothNew = all
+            if !bothNew { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(bothNew, "both replicas answer with the imported OCOP fact within 2 s of the import")
+        try await Task.sleep(for: .milliseconds(100))
+        log.stop.withLock { $0 = true }
+        _ = await client.value
+        for answers in log.seen.withLock({ $0 }) {
+            #expect(Set(answers).count <= 2, "only the old and the new answer")
+            // Once new, never old again.
+            let firstNew = answers.firstIndex { $0.contains("Chè xanh thử") } ?? answers.count
+            #expect(answers[firstNew...].allSatisfy { $0.contains("Chè xanh thử") })
+            #expect(answers[..<firstNew].allSatisfy { $0 == old })
+        }
+        let (_, ready) = try await replicas[0].get("/readyz")
+        #expect(ready.contains("\"status\":\"ready\"") && ready.contains("\"generation\""))
+        let (_, metrics) = try await replicas[1].get("/metrics")
+        #expect(metrics.contains("hangviet_registry_snapshot_version ") && metrics.contains("hangviet_registry_connected 1"))
+    }
+
+    @Test("PostgreSQL stopped: an import fails whole, replicas keep answering and report degraded, then catch up")
+    func databaseOutage() async throws {
+        let server = try #require(try PostgresTestServer.startPrivate())
+        defer { server.stop() }
+        let url = server.url
+        #expect(try HangVietBinary.run(["registry", "stats", "--registry", url]).status == 0)
+        let replica = try Replica(registry: url)
+        let before = try await replica.get("/v1/codes/\(Self.code)").1
+
+        server.stop()
+        let failed = try importList(url)
+        #expect(failed.status == 3 && failed.stderr.contains("cannot be reached") && !failed.stderr.contains("hangviet-test"))
+        // Still answering, from the last snapshot; /readyz says degraded.
+        let (status, during) = try await replica.get("/v1/codes/\(Self.code)")
+        #expect(status == 200 && during == before)
+        var degraded = ""
+        for _ in 0..<100 where !degraded.contains("degraded") {
+            degraded = try await replica.get("/readyz").1
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(degraded.contains("\"status\":\"degraded\"") && !degraded.contains("hangviet-test"))
+        #expect(try await replica.get("/metrics").1.contains("hangviet_registry_connected 0"))
+
+        // Back: nothing half-written, and the replica catches up with an import made now.
+        try server.resume()
+        #expect(try HangVietBinary.run(["registry", "stats", "--registry", url, "--format", "json"]).stdout.contains("\"user\":0"))
+        let imported = try importList(url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        var caughtUp = false
+        for _ in 0..<200 where !caughtUp {
+            caughtUp = try await replica.get("/v1/codes/\(Self.code)").1.contains("Chè xanh thử")
+            if !caughtUp { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(caughtUp, "the replica reconnects and loads the new snapshot")
+        #expect(try await replica.get("/readyz").1.contains("\"status\":\"ready\""))
+    }
+}
