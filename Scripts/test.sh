@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing and runs every test: the Swift tests, the web page in a real
+# Installs what is missing and runs every test: the Swift tests (the PostgreSQL registry ones
+# start a throwaway server with Scripts/postgres.sh), the web page in a real
 # browser (Scripts/browser-test.sh: Debian's chromium driven by selenium), GS1 parsing against
 # python-stdnum and biip (Scripts/differential.sh), then every fuzz target for FUZZ_SECONDS (25)
 # under AddressSanitizer (Scripts/fuzz.sh).

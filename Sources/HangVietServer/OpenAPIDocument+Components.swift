@@ -16,6 +16,24 @@ components:
         application/json:
           schema: {$ref: '#/components/schemas/Error'}
   schemas:
+    Readiness:
+      type: object
+      additionalProperties: false
+      required: [status]
+      properties:
+        status: {type: string, enum: [ready, degraded]}
+        registry:
+          type: object
+          additionalProperties: false
+          description: The registry snapshot this server answers from.
+          required: [generation, ageSeconds, refreshFailures, connected]
+          properties:
+            generation: {type: integer, description: Snapshots loaded since the server started}
+            version: {type: integer, description: The version of the shared registry the snapshot reflects (PostgreSQL)}
+            ageSeconds: {type: integer, description: Seconds since the snapshot was loaded}
+            refreshFailures: {type: integer, description: Failed reloads or reconnections since start}
+            connected: {type: boolean, description: False while the shared registry is away}
+            lastError: {type: string, description: The last failure; names the server, never its password}
     Error:
       type: object
       required: [error]

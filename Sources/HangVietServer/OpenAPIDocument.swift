@@ -233,17 +233,13 @@ paths:
   /readyz:
     get:
       operationId: ready
-      summary: The server takes requests (503 while shutting down).
+      summary: The server takes requests (503 while shutting down). Ready once a registry snapshot is loaded; "degraded" while a shared (PostgreSQL) registry is away and the last snapshot answers.
       responses:
         '200':
-          description: Ready
+          description: Ready, or degraded (still answering)
           content:
             application/json:
-              schema:
-                type: object
-                required: [status]
-                properties:
-                  status: {type: string, const: ready}
+              schema: {$ref: '#/components/schemas/Readiness'}
         '503': {$ref: '#/components/responses/Error'}
   /metrics:
     get:

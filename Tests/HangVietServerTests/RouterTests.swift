@@ -5,6 +5,7 @@ import HangVietServer
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import TestSupport
 import Testing
 
 /// Every endpoint and error through the same router `hangviet serve` runs.
@@ -205,7 +206,12 @@ struct RouterTests {
         let readiness = Readiness()
         try await app({ $0.requestsPerMinutePerClient = 5 }, readiness: readiness).test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(OpenAPISchemas().problems(Array(response.body.readableBytesView), against: "Readiness") == [])
+                let registry = object(response.body)["registry"] as? [String: Any]
+                #expect(object(response.body)["status"] as? String == "ready" && (registry?["generation"] as? Int ?? 0) >= 1)
+            }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 let text = String(buffer: response.body)
                 #expect(text.hasPrefix("openapi: 3.1.0"))
