@@ -23,9 +23,9 @@ extension PostgresRegistryStore {
             do throws(RegistryError) {
                 let version = try self.version()
                 let sources = try self.sources()
-                let entries = try select("WHERE \(Self.visible)")
+                let entries = try visibleEntriesInBulk()
                 try run("COMMIT")
-                return (RegistrySnapshot(entries: entries.map(\.entry), sources: sources.mapValues(\.source), asOf: today), version)
+                return (RegistrySnapshot(entries: entries, sources: sources.mapValues(\.source), asOf: today), version)
             } catch {
                 try? run("ROLLBACK")
                 throw error
@@ -116,6 +116,39 @@ extension PostgresRegistryStore {
     }
 
     // MARK: - Rows
+
+    /// Every visible entry, one JSON array per kind decoded at once (decoding 100 000 rows one
+    /// by one cost more than twice the SQLite load), in the kinds' order, then as inserted.
+    func visibleEntriesInBulk() throws(RegistryError) -> [RegistryEntry] {
+        let rows = try run(PostgresQuery(unsafeSQL: """
+            SELECT e.kind, json_agg(e.record || jsonb_build_object('id', e.id, 'origin', e.origin, 'source_id', e.source_id)
+                                    ORDER BY e.id)::text
+            FROM hangviet_entry e WHERE \(Self.visible) GROUP BY e.kind
+            """))
+        var byKind: [RegistryKind: [RegistryEntry]] = [:]
+        let decoder = JSONDecoder()
+        for row in rows {
+            guard let (kindName, json) = try? row.decode((String, String).self) else { continue }
+            guard let kind = RegistryKind(rawValue: kindName) else {
+                throw RegistryError(.newerSchema, "The registry holds entries of kind \(kindName), unknown to this HangViet.", remedy: .updateOrUseAnotherFile)
+            }
+            let data = Data(json.utf8)
+            do {
+                byKind[kind] = switch kind {
+                case .brands: try decoder.decode([BrandRecord].self, from: data).map(RegistryEntry.brand)
+                case .gtins: try decoder.decode([GTINRecord].self, from: data).map(RegistryEntry.gtin)
+                case .ocop: try decoder.decode([OCOPRecord].self, from: data).map(RegistryEntry.ocop)
+                case .gi: try decoder.decode([GeographicalIndicationRecord].self, from: data).map(RegistryEntry.geographicalIndication)
+                case .ownership: try decoder.decode([BrandOwnershipRecord].self, from: data).map(RegistryEntry.ownership)
+                case .recognition: try decoder.decode([RecognitionRecord].self, from: data).map(RegistryEntry.recognition)
+                case .hotlines: try decoder.decode([HotlineRecord].self, from: data).map(RegistryEntry.hotline)
+                }
+            } catch {
+                throw RegistryError(.database, "The registry's \(kind.rawValue) entries could not be read: \(error)")
+            }
+        }
+        return RegistryKind.allCases.flatMap { byKind[$0] ?? [] }
+    }
 
     /// Entries selected by `condition` (on `hangviet_entry e`), in the kinds' order, then as inserted.
     func select(_ condition: String) throws(RegistryError) -> [(entry: RegistryEntry, origin: EntryOrigin)] {

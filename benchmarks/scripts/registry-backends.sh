@@ -51,28 +51,30 @@ hyperfine -N -w 3 -r 20 --export-markdown "$WORK/load.md" \
     -n "PostgreSQL, 100k" "$BIN check 2001234567893 --registry $BIG_PG" > /dev/null
 sed 's/postgres:[^ ]*@/postgres:…@/g' "$WORK/load.md"
 
-start_serve() {   # BIN REGISTRY LOG → prints the URL
-    "$1" serve --port 0 --rate-limit 0 --log-level warning --registry "$2" 2> "$3" &
-    PIDS+=($!)
+start_serve() {   # BIN REGISTRY LOG → sets URL and SERVER
+    "$1" serve --port 0 --rate-limit 0 --log-level warning --registry "$2" > /dev/null 2> "$3" &
+    SERVER=$!
+    PIDS+=("$SERVER")
     for _ in $(seq 300); do grep -q "listening on" "$3" && break; sleep 0.1; done
-    echo "http://127.0.0.1:$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$3" | grep -o '[0-9]*$')"
+    URL="http://127.0.0.1:$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$3" | grep -o '[0-9]*$')"
 }
 load() { wrk -t2 -c64 -d10s --latency "$1/v1/codes/8934563138165" | grep -E "Requests/sec|  99%"; }
 
 echo "## GET /v1/codes/8934563138165 (64 connections, 10 s each, one server at a time)"
 if [[ -n "$BEFORE" ]]; then
-    U=$(start_serve "$BEFORE" "$SEED_FILE" "$WORK/before.log"); wrk -t2 -c64 -d3s "$U/healthz" > /dev/null
-    echo "- before (no PostgreSQL backend), SQLite:"; load "$U"; kill "${PIDS[-1]}"
+    start_serve "$BEFORE" "$SEED_FILE" "$WORK/before.log"; wrk -t2 -c64 -d3s "$URL/healthz" > /dev/null
+    echo "- before (no PostgreSQL backend), SQLite:"; load "$URL"; kill "$SERVER"
 fi
-U=$(start_serve "$BIN" "$SEED_FILE" "$WORK/sqlite.log"); wrk -t2 -c64 -d3s "$U/healthz" > /dev/null
-echo "- this build, SQLite:"; load "$U"; kill "${PIDS[-1]}"
-U=$(start_serve "$BIN" "$SEED_PG" "$WORK/pg.log"); wrk -t2 -c64 -d3s "$U/healthz" > /dev/null
-echo "- this build, PostgreSQL, no imports:"; load "$U"
+start_serve "$BIN" "$SEED_FILE" "$WORK/sqlite.log"; wrk -t2 -c64 -d3s "$URL/healthz" > /dev/null
+echo "- this build, SQLite:"; load "$URL"; kill "$SERVER"
+start_serve "$BIN" "$SEED_PG" "$WORK/pg.log"; wrk -t2 -c64 -d3s "$URL/healthz" > /dev/null
+echo "- this build, PostgreSQL, no imports:"; load "$URL"
 echo "- this build, PostgreSQL, an import (a snapshot refresh) every second:"
 ( for i in $(seq 10); do
       printf 'gtin,name,source\n2001234567893,Benchmark item v%s,benchmark list\n' "$i" > "$WORK/v.csv"
       "$BIN" registry import "$WORK/v.csv" --kind gtins --registry "$SEED_PG" > /dev/null; sleep 1
-  done ) &
+  done ) > /dev/null &
 PIDS+=($!)
-load "$U"
-curl -s "$U/readyz"; echo
+load "$URL"
+wait "${PIDS[-1]}" 2>/dev/null || true
+curl -s "$URL/readyz"; echo
