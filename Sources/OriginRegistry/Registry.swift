@@ -103,6 +103,7 @@ public final class Registry: Sendable {
                             environment: [String: String] = ProcessInfo.processInfo.environment,
                             today: CalendarDate = .today()) throws(RegistryError) -> Registry {
         let path = resolvePath(explicit, environment: environment)
+        try refuseServerAddress(path)
         let database: RegistryDatabase
         switch location(of: path, readOnly: readOnly) {
         case .file(let file, let writable): database = try RegistryDatabase.open(path: file, readOnly: !writable, today: today)
@@ -115,9 +116,20 @@ public final class Registry: Sendable {
     /// user's file does not exist, else from the file. For `check` and `scan`.
     public static func loadSnapshot(path explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                                     today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
-        switch location(of: resolvePath(explicit, environment: environment), readOnly: false) {
+        let path = resolvePath(explicit, environment: environment)
+        try refuseServerAddress(path)
+        return switch location(of: path, readOnly: false) {
         case .file(let file, let writable): try RegistryDatabase.open(path: file, readOnly: !writable, today: today).snapshot(asOf: today)
         case .bundledSeed: try RegistrySnapshot.seed(asOf: today)
+        }
+    }
+
+    /// A PostgreSQL address given where a file path is expected would otherwise read as a
+    /// missing file, so the bundled seed, silently: refused, saying what opens it.
+    static func refuseServerAddress(_ path: String) throws(RegistryError) {
+        if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+            throw RegistryError(.badLocation, "A PostgreSQL registry is opened with PostgresRegistryStore.open(url:) (module OriginRegistryPostgres), not as a file.",
+                                path: path.contains("@") ? "postgres://…@" + path.split(separator: "@", maxSplits: 1)[1] : path)
         }
     }
 

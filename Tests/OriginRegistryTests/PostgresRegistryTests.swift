@@ -112,6 +112,11 @@ struct PostgresRegistryTests {
         let bad = try #require(error("postgres://:secret@/"))
         #expect(bad.code == .badLocation && !bad.description.contains("secret"))
         #expect(PostgresRegistryURL.isPostgres(url) && !PostgresRegistryURL.isPostgres("/var/lib/registry.sqlite"))
+        // Given where a file path is expected, an address is refused, not read as a missing file (the seed).
+        #expect { _ = try Registry.open(path: url) } throws: { error in
+            let error = error as? RegistryError
+            return error?.code == .badLocation && error?.description.contains("hangviet-test") == false
+        }
     }
 
     @Test("a schema written by a newer HangViet is refused")
