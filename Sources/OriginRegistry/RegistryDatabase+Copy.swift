@@ -43,15 +43,7 @@ extension RegistryDatabase {
                     var entry = copied.entry
                     entry.setSource(sourceID, origin: .user)
                     entry.setID(nil)
-                    switch entry {
-                    case .brand(var r): try r.insert(db)
-                    case .gtin(var r): try r.insert(db)
-                    case .ocop(var r): try r.insert(db)
-                    case .geographicalIndication(var r): try r.insert(db)
-                    case .ownership(var r): try r.insert(db)
-                    case .recognition(var r): try r.insert(db)
-                    case .hotline(var r): try r.insert(db)
-                    }
+                    try entry.insert(into: db)
                 }
                 try Self.deleteUnusedSources(db)
                 try Self.rebuildSearchIndex(db)
@@ -71,6 +63,21 @@ extension RegistryDatabase {
         case .ownership: return try BrandOwnershipRecord.fetchAll(db, sql: sql).map(RegistryEntry.ownership)
         case .recognition: return try RecognitionRecord.fetchAll(db, sql: sql).map(RegistryEntry.recognition)
         case .hotlines: return try HotlineRecord.fetchAll(db, sql: sql).map(RegistryEntry.hotline)
+        }
+    }
+}
+
+extension RegistryEntry {
+    /// Inserts the entry's record into its kind's table.
+    func insert(into db: Database) throws {
+        switch self {
+        case .brand(var r): try r.insert(db)
+        case .gtin(var r): try r.insert(db)
+        case .ocop(var r): try r.insert(db)
+        case .geographicalIndication(var r): try r.insert(db)
+        case .ownership(var r): try r.insert(db)
+        case .recognition(var r): try r.insert(db)
+        case .hotline(var r): try r.insert(db)
         }
     }
 }

@@ -84,15 +84,7 @@ extension RegistryDatabase {
             } else {
                 inserted += 1
             }
-            switch entry {
-            case .brand(var r): try r.insert(db)
-            case .gtin(var r): try r.insert(db)
-            case .ocop(var r): try r.insert(db)
-            case .geographicalIndication(var r): try r.insert(db)
-            case .ownership(var r): try r.insert(db)
-            case .recognition(var r): try r.insert(db)
-            case .hotline(var r): try r.insert(db)
-            }
+            try entry.insert(into: db)
         }
         return (inserted, updated, overriding)
     }
