@@ -8,7 +8,9 @@ import Testing
 
 /// Two `hangviet serve` replicas on one shared PostgreSQL registry, as real processes: an
 /// import reaches both within 2 s, a client never sees a mix, and a database outage leaves
-/// them answering from their last snapshot until it returns.
+/// them answering from their last snapshot until it returns. The 2 s bound is a latency
+/// claim, so Scripts/test.sh runs this suite on its own, after the parallel run: with every
+/// other suite scanning photos on two cores, a debug build's reload can take longer.
 @Suite("serve replicas on a shared PostgreSQL registry", .serialized,
        .enabled(if: PostgresTestServer.shared != nil, "PostgreSQL is not installed (apt-get install postgresql): skipped"))
 struct ServeReplicaTests {
@@ -91,7 +93,9 @@ struct ServeReplicaTests {
             bothNew = all
             if !bothNew { try await Task.sleep(for: .milliseconds(20)) }
         }
-        #expect(bothNew, "both replicas answer with the imported OCOP fact within 2 s of the import")
+        var detail = ""
+        if !bothNew { for replica in replicas { detail += try await replica.get("/readyz").1 + "\n" } }
+        #expect(bothNew, "both replicas answer with the imported OCOP fact within 2 s of the import; /readyz: \(detail)")
         try await Task.sleep(for: .milliseconds(100))
         log.stop.withLock { $0 = true }
         _ = await client.value
