@@ -232,10 +232,3 @@ func decodeCodes(_ body: [UInt8], maximum: Int) throws -> [String] {
         return code
     }
 }
-
-extension Language {
-    /// The language an `Accept-Language` header prefers among vi and en (en by default).
-    public init(acceptLanguageHeader header: String?) {
-        self.init(acceptLanguageHeader: header, default: .en)
-    }
-}

@@ -2,7 +2,6 @@ import Foundation
 @testable import BarcodeScanning
 import GS1
 @testable import HangViet
-@testable import HangVietServer
 @testable import OriginRegistry
 
 /// One thing HangViet reads from untrusted bytes. The fuzz binary runs the target named by

@@ -2,7 +2,8 @@ import Foundation
 
 /// The first file (or any part) of a multipart/form-data body: enough for an app that uploads
 /// one photo as a form field. Only the boundary search is done; the part's bytes are returned
-/// untouched.
+/// untouched. It lives beside the inventory readers, not in the server, so that it can be fuzzed
+/// (and reused) without an HTTP stack.
 ///
 /// ```swift
 /// let boundary = MultipartForm.boundary(contentType: "multipart/form-data; boundary=XyZ")  // "XyZ"
