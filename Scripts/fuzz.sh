@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes what HangViet reads from untrusted bytes (issue 21) with libFuzzer and AddressSanitizer:
 #   bash Scripts/fuzz.sh [TARGET|all] [SECONDS] [JOBS]     default: all, 30 s each, 2 at a time
+#   bash Scripts/fuzz.sh build                               only builds (Scripts/test.sh starts it early)
 # Builds Fuzz/ (its own package) into .build-fuzz with -sanitize=fuzzer,address (and ASan for
 # the C and C++ code), seeds a corpus per target from the tests, fixtures and samples (kept in
 # .build-fuzz/corpus and grown by each run), and runs each target for SECONDS. Fails on a
@@ -13,7 +14,7 @@ ONLY="${1:-all}"
 SECONDS_EACH="${2:-30}"
 JOBS="${3:-2}"
 TARGETS=(png png-libpng jpeg webp bmp pnm heif scanner payload csv chunker xlsx multipart accept-language registry-import)
-if [[ "$ONLY" != all ]]; then
+if [[ "$ONLY" != all && "$ONLY" != build ]]; then
     [[ " ${TARGETS[*]} " == *" $ONLY "* ]] || { echo "fuzz: no target $ONLY; the targets: ${TARGETS[*]}" >&2; exit 2; }
     TARGETS=("$ONLY")
 fi
@@ -22,6 +23,7 @@ echo "fuzz: building Fuzz/ with -sanitize=fuzzer,address (first build ≈ 4 min)
 (cd Fuzz && swift build -c debug --scratch-path ../.build-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
     -Xcc -fsanitize=address -Xcxx -fsanitize=address >&2)
+[[ "$ONLY" == build ]] && exit 0
 BIN=.build-fuzz/debug/hangviet-fuzz
 OUT=.build-fuzz
 FIXTURES=../shared/fixtures/barcodes
