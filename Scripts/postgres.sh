@@ -7,6 +7,7 @@
 #   Scripts/postgres.sh createdb DIR NAME  # prints the URL of another empty database
 #   Scripts/postgres.sh stop DIR
 #   Scripts/postgres.sh resume DIR         # starts a stopped server again, on the same port
+#   Scripts/postgres.sh psql DIR DB SQL    # runs SQL in database DB (unaligned, tuples only)
 #
 # Exit 4 when no PostgreSQL binaries are installed (the tests then say so and skip).
 set -euo pipefail
@@ -49,11 +50,16 @@ resume)
     as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -k $dir -c fsync=off" start > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
+psql)
+    db=${3:?usage: postgres.sh psql DIR DB SQL}
+    sql=${4:?usage: postgres.sh psql DIR DB SQL}
+    as_owner "$BIN/psql" -h "$dir" -p "$(port_of)" -U hangviet -d "$db" -v ON_ERROR_STOP=1 -qAt -c "$sql"
+    ;;
 stop)
     as_owner "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null
     ;;
 *)
-    echo "postgres.sh: unknown command $command (start, createdb, stop or resume)" >&2
+    echo "postgres.sh: unknown command $command (start, createdb, psql, stop or resume)" >&2
     exit 2
     ;;
 esac

@@ -27,7 +27,7 @@ extension PostgresRegistryStore {
                 try run("COMMIT")
                 return (RegistrySnapshot(entries: entries, sources: sources.mapValues(\.source), asOf: today), version)
             } catch {
-                try? run("ROLLBACK")
+                _ = try? run("ROLLBACK")
                 throw error
             }
         }
@@ -62,26 +62,34 @@ extension PostgresRegistryStore {
     }
 
     /// Every word must begin a word of the entry's folded text (no diacritics, "đ" as "d"); when
-    /// no entry has them all, entries with any of them, those with most words first.
+    /// no entry has them all, entries with any of them, those with most words first. Each word
+    /// is a `LIKE '% word%'` on the folded text, which the trigram index (migration v2) answers.
     public func search(_ text: String, limit: Int) throws(RegistryError) -> [SearchHit] {
-        let words = TextFolding.fold(text).split(separator: " ").map { " " + String($0) }
+        let words = TextFolding.fold(text).split(separator: " ").map(String.init)
         guard !words.isEmpty else {
             throw RegistryError(.badQuery, "Search for at least one letter or digit,", remedy: .exampleSearch)
         }
         let sources = try self.sources()
         func hits(all: Bool) throws(RegistryError) -> [SearchHit] {
-            let rows = try run("""
-                SELECT e.id, e.kind, e.origin, e.source_id, e.record::text,
-                       (SELECT count(*) FROM unnest(\(words)::text[]) w WHERE strpos(' ' || e.folded, w) > 0) AS matched
+            var bindings = PostgresBindings()
+            var conditions: [String] = []
+            for word in words {
+                let escaped = word.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+                bindings.append("% " + escaped + "%")
+                conditions.append("(' ' || e.folded) LIKE $\(bindings.count)")
+            }
+            let matched = conditions.map { "(\($0))::int" }.joined(separator: " + ")
+            let rows = try run(PostgresQuery(unsafeSQL: """
+                SELECT e.id, e.kind, e.origin, e.source_id, e.record::text, \(matched) AS matched
                 FROM hangviet_entry e
-                WHERE \(unescaped: Self.visible)
-                  AND (SELECT count(*) FROM unnest(\(words)::text[]) w WHERE strpos(' ' || e.folded, w) > 0) >= \(all ? words.count : 1)
+                WHERE \(Self.visible) AND (\(conditions.joined(separator: all ? " AND " : " OR ")))
                 ORDER BY matched DESC, e.id LIMIT \(limit)
-                """)
+                """, binds: bindings))
             return try rows.map { row throws(RegistryError) in
                 let entry = try Self.entry(row)
                 var matched: Int64 = 0
-                if let columns = try? row.decode((Int64, String, String, Int64, String, Int64).self) { matched = columns.5 }
+                if let columns = try? row.decode((Int64, String, String, Int64, String, Int32).self) { matched = Int64(columns.5) }
                 return SearchHit(entry: entry, source: sources[entry.sourceID]?.source ?? RegistrySource(address: "unknown"),
                                  rank: -Double(matched))
             }
@@ -117,37 +125,65 @@ extension PostgresRegistryStore {
 
     // MARK: - Rows
 
-    /// Every visible entry, one JSON array per kind decoded at once (decoding 100 000 rows one
-    /// by one cost more than twice the SQLite load), in the kinds' order, then as inserted.
+    /// Every visible entry, in the kinds' order, then as inserted. The rows come as JSON arrays
+    /// of up to ``bulkChunk`` entries of one kind (decoding 100 000 rows one by one cost more
+    /// than twice the SQLite load), decoded on every core at once.
     func visibleEntriesInBulk() throws(RegistryError) -> [RegistryEntry] {
         let rows = try run(PostgresQuery(unsafeSQL: """
             SELECT e.kind, json_agg(e.record || jsonb_build_object('id', e.id, 'origin', e.origin, 'source_id', e.source_id)
                                     ORDER BY e.id)::text
-            FROM hangviet_entry e WHERE \(Self.visible) GROUP BY e.kind
+            FROM hangviet_entry e WHERE \(Self.visible)
+            GROUP BY e.kind, e.id / \(Self.bulkChunk) ORDER BY e.kind, e.id / \(Self.bulkChunk)
             """))
-        var byKind: [RegistryKind: [RegistryEntry]] = [:]
-        let decoder = JSONDecoder()
+        var chunks: [(kind: RegistryKind, json: String)] = []
         for row in rows {
             guard let (kindName, json) = try? row.decode((String, String).self) else { continue }
             guard let kind = RegistryKind(rawValue: kindName) else {
                 throw RegistryError(.newerSchema, "The registry holds entries of kind \(kindName), unknown to this HangViet.", remedy: .updateOrUseAnotherFile)
             }
-            let data = Data(json.utf8)
+            chunks.append((kind, json))
+        }
+        let decoded = DecodedChunks(count: chunks.count)
+        let work = chunks
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            decoded.set(index, Result { try Self.decode(work[index].json, kind: work[index].kind) })
+        }
+        var byKind: [RegistryKind: [RegistryEntry]] = [:]
+        for (index, result) in decoded.values.enumerated() {
+            let kind = chunks[index].kind
             do {
-                byKind[kind] = switch kind {
-                case .brands: try decoder.decode([BrandRecord].self, from: data).map(RegistryEntry.brand)
-                case .gtins: try decoder.decode([GTINRecord].self, from: data).map(RegistryEntry.gtin)
-                case .ocop: try decoder.decode([OCOPRecord].self, from: data).map(RegistryEntry.ocop)
-                case .gi: try decoder.decode([GeographicalIndicationRecord].self, from: data).map(RegistryEntry.geographicalIndication)
-                case .ownership: try decoder.decode([BrandOwnershipRecord].self, from: data).map(RegistryEntry.ownership)
-                case .recognition: try decoder.decode([RecognitionRecord].self, from: data).map(RegistryEntry.recognition)
-                case .hotlines: try decoder.decode([HotlineRecord].self, from: data).map(RegistryEntry.hotline)
-                }
+                guard let entries = try result?.get() else { continue }   // every slot is set by then
+                byKind[kind, default: []].append(contentsOf: entries)
             } catch {
                 throw RegistryError(.database, "The registry's \(kind.rawValue) entries could not be read: \(error)")
             }
         }
         return RegistryKind.allCases.flatMap { byKind[$0] ?? [] }
+    }
+
+    /// Entries per JSON array: enough for the decoder to run long, small enough to share out.
+    static let bulkChunk = 8192
+
+    static func decode(_ json: String, kind: RegistryKind) throws -> [RegistryEntry] {
+        let data = Data(json.utf8), decoder = JSONDecoder()
+        return switch kind {
+        case .brands: try decoder.decode([BrandRecord].self, from: data).map(RegistryEntry.brand)
+        case .gtins: try decoder.decode([GTINRecord].self, from: data).map(RegistryEntry.gtin)
+        case .ocop: try decoder.decode([OCOPRecord].self, from: data).map(RegistryEntry.ocop)
+        case .gi: try decoder.decode([GeographicalIndicationRecord].self, from: data).map(RegistryEntry.geographicalIndication)
+        case .ownership: try decoder.decode([BrandOwnershipRecord].self, from: data).map(RegistryEntry.ownership)
+        case .recognition: try decoder.decode([RecognitionRecord].self, from: data).map(RegistryEntry.recognition)
+        case .hotlines: try decoder.decode([HotlineRecord].self, from: data).map(RegistryEntry.hotline)
+        }
+    }
+
+    /// One decoded chunk per slot, filled by the workers.
+    private final class DecodedChunks: @unchecked Sendable {   // every access holds `lock`
+        private let lock = NSLock()
+        private var slots: [Result<[RegistryEntry], any Error>?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<[RegistryEntry], any Error>) { lock.withLock { slots[index] = value } }
+        var values: [Result<[RegistryEntry], any Error>?] { lock.withLock { slots } }
     }
 
     /// Entries selected by `condition` (on `hangviet_entry e`), in the kinds' order, then as inserted.

@@ -31,6 +31,22 @@ extension PostgresRegistryStore {
             """,
             "CREATE INDEX hangviet_entry_identity ON hangviet_entry (kind, key, origin)",
         ]),
+        // Search looks for words at the start of a word of the folded text, `LIKE '% word%'`:
+        // a pg_trgm index answers that without reading every entry. pg_trgm is a trusted
+        // extension (PostgreSQL 13+, in Debian's postgresql package), so a database owner may
+        // create it; where it cannot be, search still works, by reading every entry.
+        ("v2: trigram index for search", [
+            """
+            DO $$
+            BEGIN
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE INDEX hangviet_entry_folded_trgm ON hangviet_entry USING gin ((' ' || folded) gin_trgm_ops);
+            EXCEPTION WHEN OTHERS THEN
+                RAISE NOTICE 'pg_trgm is not available (%): registry search reads every entry', SQLERRM;
+            END
+            $$
+            """,
+        ]),
     ]
 
     /// Migrates (unless `readOnly`), refuses a schema newer than this HangViet, and loads the

@@ -123,7 +123,7 @@ public final class PostgresRegistryStore: RegistryStore {
                 try run(commit(result) ? "COMMIT" : "ROLLBACK")
                 return result
             } catch {
-                try? run("ROLLBACK")
+                _ = try? run("ROLLBACK")
                 throw error
             }
         }
@@ -161,6 +161,8 @@ public final class PostgresRegistryStore: RegistryStore {
                     return RegistryError(.accessDenied, "The PostgreSQL server \(server) refused user \(url.user): \(message). Check the user and the password (PGPASSWORD).", path: server)
                 case "3D000":
                     return RegistryError(.noSuchDatabase, "The PostgreSQL server \(server) has no database \(url.database). Create it (createdb \(url.database)) or name another.", path: server)
+                case "57P01", "57P02", "57P03":   // shutting down, crashed, starting up
+                    return RegistryError(.serverUnavailable, "The PostgreSQL server \(server) went away (\(message)); any unfinished change was rolled back. Try again once it runs.", path: server)
                 case "42501":
                     return RegistryError(.readOnly, "The PostgreSQL user \(url.user) may not write the registry at \(server): \(message).", path: server)
                 default:

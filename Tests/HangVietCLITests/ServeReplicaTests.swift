@@ -112,7 +112,7 @@ struct ServeReplicaTests {
         #expect(metrics.contains("hangviet_registry_snapshot_version ") && metrics.contains("hangviet_registry_connected 1"))
     }
 
-    @Test("PostgreSQL stopped: an import fails whole, replicas keep answering and report degraded, then catch up")
+    @Test("PostgreSQL stopped in the middle of an import: nothing is written, replicas keep answering and report degraded, then catch up")
     func databaseOutage() async throws {
         let server = try #require(try PostgresTestServer.startPrivate())
         defer { server.stop() }
@@ -121,9 +121,35 @@ struct ServeReplicaTests {
         let replica = try Replica(registry: url)
         let before = try await replica.get("/v1/codes/\(Self.code)").1
 
+        // Another session holds the version row, so the import stops at its last statement (the
+        // version bump) with its rows written in its open transaction; then the server stops.
+        let holder = try server.startSQL("BEGIN; LOCK TABLE hangviet_meta IN EXCLUSIVE MODE; SELECT pg_sleep(120);", in: url)
+        defer { if holder.isRunning { holder.terminate() } }
+        var locked = false
+        for _ in 0..<200 where !locked {
+            locked = try server.sql("SELECT count(*) FROM pg_locks WHERE relation = 'hangviet_meta'::regclass AND granted AND mode = 'ExclusiveLock'", in: url) == "1"
+            if !locked { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(locked, "the lock holder took its lock")
+        let folder = try TemporaryFolder()
+        let importer = Process()
+        importer.executableURL = CheckCommandTests.binary
+        importer.arguments = ["registry", "import", try folder.write("ocop.csv", Self.list), "--kind", "ocop", "--source", "test list", "--registry", url]
+        let importErrors = Pipe()
+        importer.standardError = importErrors
+        importer.standardOutput = FileHandle.nullDevice
+        try importer.run()
+        var waiting = false
+        for _ in 0..<600 where !waiting {
+            waiting = try server.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE hangviet_meta SET value = (value::bigint + 1)%'", in: url) == "1"
+            if !waiting { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(waiting, "the import reached its last statement and waits")
         server.stop()
-        let failed = try importList(url)
-        #expect(failed.status == 3 && failed.stderr.contains("cannot be reached") && !failed.stderr.contains("hangviet-test"))
+        importer.waitUntilExit()
+        let failure = String(decoding: importErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(importer.terminationStatus == 3 && failure.contains("went away") && !failure.contains("hangviet-test"), "\(failure)")
+
         // Still answering, from the last snapshot; /readyz says degraded.
         let (status, during) = try await replica.get("/v1/codes/\(Self.code)")
         #expect(status == 200 && during == before)

@@ -28,6 +28,15 @@ struct PostgresRegistryTests {
         // Search folds diacritics, as the SQLite file's does.
         let hits = try registry.search("nuoc mam phu quoc", limit: 5)
         #expect(!hits.isEmpty && hits.allSatisfy { TextFolding.fold($0.entry.searchText).contains("phu quoc") })
+        // The same entries as the file's search, whole words and word starts, any case or accent.
+        for query in ["Nước mắm", "vinamilk", "BIA SÀI GÒN", "kinh do", "ocop 5", "mam", "xyzzy nothing", "phu quoc vinamilk"] {
+            #expect(Set(try registry.search(query, limit: 500).map(\.entry.searchText)) == Set(try seed.search(query, limit: 500).map(\.entry.searchText)), "\(query)")
+        }
+        // …through the trigram index (migration v2), not by reading every entry.
+        let server = try server()
+        #expect(try server.sql("SELECT count(*) FROM pg_indexes WHERE indexname = 'hangviet_entry_folded_trgm'", in: url) == "1")
+        let plan = try server.sql("SET enable_seqscan = off; EXPLAIN SELECT id FROM hangviet_entry e WHERE (' ' || e.folded) LIKE '% vinamilk%'", in: url)
+        #expect(plan.contains("hangviet_entry_folded_trgm"), "\(plan)")
         // Opening again finds the seed stored: nothing is inserted twice.
         let again = try Registry(store: try PostgresRegistryStore.open(url: url, today: Self.today), today: Self.today)
         #expect(try again.stats(today: Self.today).counts == (try seed.stats(today: Self.today)).counts)

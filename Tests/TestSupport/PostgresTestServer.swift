@@ -70,6 +70,30 @@ public final class PostgresTestServer: Sendable {
         guard status == 0 else { throw TestServerError(message: "resume failed: \(output)") }
     }
 
+    /// Runs SQL as the server's owner in the database of `url` (psql, tuples only); its output.
+    public func sql(_ statement: String, in url: String) throws -> String {
+        let (status, output) = Self.script(["psql", folder, Self.database(of: url), statement])
+        guard status == 0 else { throw TestServerError(message: "psql failed (\(status)): \(output)") }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Starts SQL in the background (e.g. a transaction that holds a lock and sleeps); the
+    /// running psql, which ends when the SQL does or the server stops.
+    public func startSQL(_ statement: String, in url: String) throws -> Process {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.appendingPathComponent("Scripts/postgres.sh").path, "psql", folder, Self.database(of: url), statement]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func database(of url: String) -> String {
+        String(url.split(separator: "/").last ?? "registry").split(separator: "?").first.map(String.init) ?? "registry"
+    }
+
     struct TestServerError: Error, CustomStringConvertible {
         let message: String
         var description: String { message }
