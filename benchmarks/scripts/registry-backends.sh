@@ -44,11 +44,17 @@ echo "## importing 100 000 GTINs (one transaction each)"
 /usr/bin/time -f "PostgreSQL: %e s" "$BIN" registry import "$WORK/big.csv" --kind gtins --registry "$BIG_PG" > /dev/null
 
 echo "## loading the snapshot: hangviet check (seed + 1 entry; seed + 100 000)"
+# A BEFORE_BIN that has the PostgreSQL backend too is measured on the same databases.
+before_pg=()
+if [[ -n "$BEFORE" ]] && "$BEFORE" check 2001234567893 --registry "$BIG_PG" > /dev/null 2>&1; then
+    before_pg=(-n "before, PostgreSQL, seed" "$BEFORE check 2001234567893 --registry $SEED_PG"
+               -n "before, PostgreSQL, 100k" "$BEFORE check 2001234567893 --registry $BIG_PG")
+fi
 hyperfine -N -w 3 -r 20 --export-markdown "$WORK/load.md" \
     -n "SQLite, seed" "$BIN check 2001234567893 --registry $SEED_FILE" \
     -n "PostgreSQL, seed" "$BIN check 2001234567893 --registry $SEED_PG" \
     -n "SQLite, 100k" "$BIN check 2001234567893 --registry $BIG_FILE" \
-    -n "PostgreSQL, 100k" "$BIN check 2001234567893 --registry $BIG_PG" > /dev/null
+    -n "PostgreSQL, 100k" "$BIN check 2001234567893 --registry $BIG_PG" "${before_pg[@]}" > /dev/null
 sed 's/postgres:[^ ]*@/postgres:…@/g' "$WORK/load.md"
 
 start_serve() {   # BIN REGISTRY LOG → sets URL and SERVER
