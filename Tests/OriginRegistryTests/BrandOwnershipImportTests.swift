@@ -17,10 +17,11 @@ struct BrandOwnershipImportTests {
         "Nước Mắm Mẫu (test),Mắm Mẫu,,việt nam,,VN,,https://example.org/test-2,2026-12-01",
     ].joined(separator: "\n") + "\n"
 
-    @Test("a list with Vietnamese headers is imported; its names match product names by whole words, ignoring case and diacritics")
-    func importAndMatch() throws {
+    @Test("a list with Vietnamese headers is imported; its names match product names by whole words, ignoring case and diacritics",
+          arguments: RegistryBackend.available)
+    func importAndMatch(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, today: Self.today)
         let (summary, _) = try registry.importFile(bytes: Array(Self.list.utf8), name: "owners.csv", kind: .ownership, today: Self.today)
         #expect(summary.inserted == 2)
         let index = registry.snapshot.brandNames
@@ -97,7 +98,7 @@ struct BrandOwnershipImportTests {
         #expect(invalid.withUnsafeBufferPointer { index.matches(inUTF8: $0) }.map(\.alias) == ["Vinamilk"])
     }
 
-    @Test("bad rows are rejected with line and reason, and the registry is left unchanged", arguments: [
+    @Test("bad rows are rejected with line and reason, and the registry is left unchanged", arguments: RegistryBackend.available, [
         ("Thử,,,,Tập đoàn (test),JP,2020,https://example.org/t", "ownership: empty"),
         ("Thử,,,owned,Tập đoàn (test),JP,2020,https://example.org/t", "is not vietnamese, foreign-group, mixed, changing or not-stated"),
         ("Thử,,,foreign-group,Tập đoàn (test),JP,2031,https://example.org/t", "change_year: 2031 is in the future"),
@@ -106,9 +107,10 @@ struct BrandOwnershipImportTests {
         ("Thử,,,foreign-group,Tập đoàn (test),Japan,2020,https://example.org/t", "group_country"),
         ("Thử,Cosy,,vietnamese,,VN,,https://example.org/t", "“Cosy” is already a name of “Kinh Đô”"),
     ])
-    func badRows(row: String, reason: String) throws {
+    func badRows(backend: RegistryBackend, bad: (String, String)) throws {
+        let (row, reason) = bad
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, today: Self.today)
         _ = try registry.importFile(bytes: Array(Self.list.utf8), name: "owners.csv", kind: .ownership, today: Self.today)
         let before = try registry.database.stats(today: Self.today)
         let file = "brand,aliases,company,ownership,controlling_group,group_country,change_year,source\n" + row + "\n"
@@ -123,10 +125,11 @@ struct BrandOwnershipImportTests {
         #expect(registry.snapshot.brandNames.matches(in: "Thử").isEmpty)
     }
 
-    @Test("recognition rows: a year ahead or an unknown status is rejected with its line; revoked awards are kept as such")
-    func recognitionRows() throws {
+    @Test("recognition rows: a year ahead or an unknown status is rejected with its line; revoked awards are kept as such",
+          arguments: RegistryBackend.available)
+    func recognitionRows(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, today: Self.today)
         let bad = "Danh hiệu,Năm,Doanh nghiệp,Trạng thái,Nguồn\nGiải Thử (test),2031,Công ty Thử,công nhận,https://example.org/r\nGiải Thử (test),2024,Công ty Thử,maybe,https://example.org/r\n"
         #expect {
             try registry.importFile(bytes: Array(bad.utf8), name: "r.csv", kind: .recognition, today: Self.today)
@@ -163,11 +166,11 @@ struct BrandOwnershipImportTests {
         #expect(plan.fields(ofLine: 3)?.first == "Mẫu Hai (test)")
     }
 
-    @Test("an alias clashing with the registry is skipped with --skip-invalid, listed with its fields")
-    func aliasCollisionWithRegistrySkipped() throws {
+    @Test("an alias clashing with the registry is skipped with --skip-invalid, listed with its fields", arguments: RegistryBackend.available)
+    func aliasCollisionWithRegistrySkipped(backend: RegistryBackend) throws {
         let file = "brand,aliases,ownership,source\nMẫu Ba (test),Vinamilk,vietnamese,https://example.org/c\nMẫu Bốn (test),,vietnamese,https://example.org/d\n"
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, today: Self.today)
         let (summary, plan) = try registry.importFile(bytes: Array(file.utf8), name: "c.csv", kind: .ownership,
                                                       skipInvalid: true, today: Self.today)
         #expect(summary.inserted == 1)
@@ -177,10 +180,11 @@ struct BrandOwnershipImportTests {
         #expect(index.matches(in: "Sữa Vinamilk").map { index.owners[$0.owner].record.name } == ["Vinamilk"])
     }
 
-    @Test("the seed's 45 owners, exported as CSV and imported again, give the same entries (as yours, hiding the seed's)")
-    func exportRoundTrip() throws {
+    @Test("the seed's 45 owners, exported as CSV and imported again, give the same entries (as yours, hiding the seed's)",
+          arguments: RegistryBackend.available)
+    func exportRoundTrip(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("registry.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, today: Self.today)
         let entries = try registry.entries(.ownership)
         #expect(entries.count == 45)
         func quoted(_ value: String) -> String {

@@ -123,10 +123,10 @@ struct RegistryImportTests {
         #expect(registry.snapshot === snapshot)
     }
 
-    @Test("--skip-invalid imports the good rows and keeps the rejects with their reasons")
-    func skipInvalid() throws {
+    @Test("--skip-invalid imports the good rows and keeps the rejects with their reasons", arguments: RegistryBackend.available)
+    func skipInvalid(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("r.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, name: "r", today: Self.today)
         let (summary, plan) = try registry.importFile(at: try folder.write("bad.csv", Self.badList), kind: .ocop, source: "test",
                                                       skipInvalid: true, today: Self.today)
         #expect(summary.inserted == 1)
@@ -134,15 +134,17 @@ struct RegistryImportTests {
         #expect(plan.rejectedFields[3] == ["Too many stars", "HTX", "Nghệ An", "6", "2024", ""])
     }
 
-    @Test("a dry run reports and changes nothing")
-    func dryRun() throws {
+    @Test("a dry run reports and changes nothing", arguments: RegistryBackend.available)
+    func dryRun(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("r.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, name: "r", today: Self.today)
+        let before = try registry.stats(today: Self.today)
         let (summary, _) = try registry.importFile(at: try folder.write("l.csv", Self.ngheAnList), kind: .ocop, source: "t",
                                                    dryRun: true, today: Self.today)
         #expect(summary.inserted == 3 && summary.dryRun)
-        #expect(!FileManager.default.fileExists(atPath: folder.path("r.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("r.sqlite")))   // no file made (SQLite)
         #expect(try registry.database.stats(today: Self.today).counts.first { $0.kind == .ocop }?.user == 0)
+        #expect(try registry.stats(today: Self.today) == before)
     }
 
     @Test("duplicates inside a file: the later row wins and both lines are reported")
@@ -155,10 +157,11 @@ struct RegistryImportTests {
         #expect(gi.province == "Kiên Giang (2)" && plan.items[0].source == "b")
     }
 
-    @Test("a user entry with a seed entry's identity hides it, and the seed entry comes back in search only through it")
-    func userEntryOverridesSeed() throws {
+    @Test("a user entry with a seed entry's identity hides it, and the seed entry comes back in search only through it",
+          arguments: RegistryBackend.available)
+    func userEntryOverridesSeed(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let registry = try Registry.open(path: folder.path("r.sqlite"), today: Self.today)
+        let registry = try backend.open(in: folder, name: "r", today: Self.today)
         // The seed's Acecook row, re-imported by a user with a Vietnamese note.
         let text = "brand,company_prefix,ownership,ownership_note,source\nAcecook,8934563,foreign-group,Checked at the 2026 shareholder meeting,https://example.org/user-check\n"
         let (summary, _) = try registry.importFile(bytes: Array(text.utf8), name: "b.csv", kind: .brands, today: Self.today)
@@ -187,17 +190,17 @@ struct RegistryImportTests {
         #expect(plan?.problems.map(\.line) == [2])
     }
 
-    @Test("export, then import into a new registry, gives the same entries")
-    func exportRoundTrip() throws {
+    @Test("export, then import into a new registry, gives the same entries", arguments: RegistryBackend.available)
+    func exportRoundTrip(backend: RegistryBackend) throws {
         let folder = try TemporaryFolder()
-        let first = try Registry.open(path: folder.path("a.sqlite"), today: Self.today)
+        let first = try backend.open(in: folder, name: "a", today: Self.today)
         _ = try first.importFile(at: try folder.write("l.csv", Self.ngheAnList), kind: .ocop, source: "t", today: Self.today)
         let exported = try first.database.entries(.ocop).filter { $0.entry.origin == .user }
         var csv = "product_name,producer,province,stars,year_recognised,level_or_decision,certificate_date,expiry_date,revoked,barcode,notes,retrieved,history,source\n"
         for (entry, source) in exported {
             csv += (entry.fields.map(\.value) + [source.address]).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\n"
         }
-        let second = try Registry.open(path: folder.path("b.sqlite"), today: Self.today)
+        let second = try backend.open(in: folder, name: "b", today: Self.today)
         _ = try second.importFile(bytes: Array(csv.utf8), name: "export.csv", kind: .ocop, today: Self.today)
         let reimported = try second.database.entries(.ocop).filter { $0.entry.origin == .user }
         #expect(reimported.map { $0.entry.fields.map(\.value) } == exported.map { $0.entry.fields.map(\.value) })
