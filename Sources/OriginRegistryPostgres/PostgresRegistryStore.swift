@@ -181,7 +181,7 @@ public final class PostgresRegistryStore: RegistryStore {
                 return RegistryError(.database, "The registry \(server) failed: \(psql.code).", path: server)
             }
         }
-        if error is ChannelError || error is IOError || String(describing: type(of: error)).contains("Connect") {
+        if error is ChannelError || error is IOError || error is NIOConnectionError {
             return RegistryError(.serverUnavailable, "The PostgreSQL server \(server) cannot be reached (\(error)). Check that it runs and that the host and port are right.", path: server)
         }
         return RegistryError(.database, "The registry \(server) failed: \(error)", path: server)

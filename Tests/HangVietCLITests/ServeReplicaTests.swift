@@ -18,45 +18,11 @@ struct ServeReplicaTests {
     static let code = "2001234567893"
     static let list = "Tên sản phẩm,Chủ thể,Tỉnh,Số sao,Năm,Mã vạch\nChè xanh thử,HTX thử,Nghệ An,4,2024,\(code)\n"
 
-    final class Replica: @unchecked Sendable {   // the process is only started and stopped
-        let process = Process()
-        let port: Int
-        init(registry: String) throws {
-            process.executableURL = CheckCommandTests.binary
-            process.arguments = ["serve", "--port", "0", "--log-level", "warning", "--registry", registry]
-            process.environment = ["LANG": "C.UTF-8"]
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            var output = ""
-            let deadline = Date().addingTimeInterval(60)
-            while !output.contains("listening on") && Date() < deadline {
-                let chunk = err.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                output += String(decoding: chunk, as: UTF8.self)
-            }
-            guard let port = output.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
-                process.terminate()
-                throw ReplicaError(message: "serve did not start: \(output)")
-            }
-            self.port = port
-        }
-        deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
-
-        func get(_ path: String) async throws -> (Int, String) {
-            let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-            return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
-        }
-    }
-
     /// What the client saw from each replica during the import.
     final class AnswerLog: Sendable {
         let seen = Mutex<[[String]]>([[], []])
         let stop = Mutex(false)
     }
-
-    struct ReplicaError: Error, CustomStringConvertible { let message: String; var description: String { message } }
 
     func importList(_ registry: String) throws -> HangVietBinary.Result {
         let folder = try TemporaryFolder()
@@ -68,7 +34,7 @@ struct ServeReplicaTests {
     func importReachesReplicas() async throws {
         let url = try #require(PostgresTestServer.shared).newDatabase()
         #expect(try HangVietBinary.run(["registry", "stats", "--registry", url]).status == 0)   // sets the schema up
-        let replicas = [try Replica(registry: url), try Replica(registry: url)]
+        let replicas = [try ServeProcess(["--registry", url]), try ServeProcess(["--registry", url])]
         let old = try await replicas[0].get("/v1/codes/\(Self.code)").1
         #expect(!old.contains("Chè xanh thử"))
         #expect(try await replicas[1].get("/v1/codes/\(Self.code)").1 == old)
@@ -118,7 +84,7 @@ struct ServeReplicaTests {
         defer { server.stop() }
         let url = server.url
         #expect(try HangVietBinary.run(["registry", "stats", "--registry", url]).status == 0)
-        let replica = try Replica(registry: url)
+        let replica = try ServeProcess(["--registry", url])
         let before = try await replica.get("/v1/codes/\(Self.code)").1
 
         // Another session holds the version row, so the import stops at its last statement (the
