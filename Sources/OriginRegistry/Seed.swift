@@ -28,7 +28,7 @@ package enum Seed {
     /// wrong check digit) are left out and listed in ``RegistryStats/seedRejects``.
     /// `skipping` leaves kinds out (the in-memory seed snapshot reads hotlines on demand instead).
     package static func plans(today: CalendarDate, skipping: Set<RegistryKind> = []) throws(RegistryError) -> [ImportPlan] {
-        let results = PlanSlots(count: files.count)
+        let results = ResultSlots<ImportPlan, RegistryError>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: groups.count) { group in
             for index in groups[group] where !skipping.contains(files[index].kind) {
                 let file = files[index]
@@ -45,14 +45,5 @@ package enum Seed {
             plans.append(try result.get())
         }
         return plans
-    }
-
-    /// One result per file, filled by the two workers.
-    private final class PlanSlots: @unchecked Sendable {   // every access holds `lock`
-        private let lock = NSLock()
-        private var slots: [Result<ImportPlan, RegistryError>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<ImportPlan, RegistryError>) { lock.withLock { slots[index] = value } }
-        var values: [Result<ImportPlan, RegistryError>?] { lock.withLock { slots } }
     }
 }

@@ -143,7 +143,7 @@ extension PostgresRegistryStore {
             }
             chunks.append((kind, json))
         }
-        let decoded = DecodedChunks(count: chunks.count)
+        let decoded = ResultSlots<[RegistryEntry], any Error>(count: chunks.count)
         let work = chunks
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             decoded.set(index, Result { try Self.decode(work[index].json, kind: work[index].kind) })
@@ -175,15 +175,6 @@ extension PostgresRegistryStore {
         case .recognition: try decoder.decode([RecognitionRecord].self, from: data).map(RegistryEntry.recognition)
         case .hotlines: try decoder.decode([HotlineRecord].self, from: data).map(RegistryEntry.hotline)
         }
-    }
-
-    /// One decoded chunk per slot, filled by the workers.
-    private final class DecodedChunks: @unchecked Sendable {   // every access holds `lock`
-        private let lock = NSLock()
-        private var slots: [Result<[RegistryEntry], any Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<[RegistryEntry], any Error>) { lock.withLock { slots[index] = value } }
-        var values: [Result<[RegistryEntry], any Error>?] { lock.withLock { slots } }
     }
 
     /// Entries selected by `condition` (on `hangviet_entry e`), in the kinds' order, then as inserted.
