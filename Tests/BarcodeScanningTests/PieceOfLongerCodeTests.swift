@@ -48,4 +48,32 @@ struct PieceOfLongerCodeTests {
         #expect(!found.contains { $0.text == "08360861" })
         #expect(found.allSatisfy { $0.text == "8936006170305" })
     }
+
+    @Test("hunt: a UPC-E read on an EAN-13 that the blur model read is a piece of it and is left out")
+    func shortCodeOnLongCode() throws {
+        let found = try BarcodeScanner().scan(bytes: TestImages.bytes("hunt-ean13-upce-beside.jpg"), source: "hunt").symbols
+        #expect(found.map(\.text) == ["8936091370734"])
+    }
+
+    @Test("hunt: a UPC-E read by one line of the double-size copy alone is noise")
+    func upceFromOneInterpolatedLine() throws {
+        let found = try BarcodeScanner().scan(bytes: TestImages.bytes("hunt-upca-upce-double-size.jpg"), source: "hunt").symbols
+        #expect(!found.contains { $0.symbology == .upcE })
+    }
+
+    @Test("a doubtful short code is a piece of a long code when its centre lies on the long code's outline, widened")
+    func pieceByPosition() {
+        func symbol(_ symbology: Symbology, _ text: String, _ points: [Point], _ level: ReadConfidence.Level) -> DecodedSymbol {
+            DecodedSymbol(symbology: symbology, text: text, bytes: Array(text.utf8), encoding: "UTF-8", quality: 1,
+                          polygon: points, pass: .direct,
+                          confidence: ReadConfidence(level: level, reason: level == .confirmed ? .twoDecoders : .oneDecoder))
+        }
+        let long = symbol(.ean13, "8936091370734", [Point(x: 100, y: 200), Point(x: 300, y: 220)], .confirmed)
+        let near = symbol(.upcE, "02508917", [Point(x: 190, y: 240)], .singleRead)
+        let far = symbol(.upcE, "02508917", [Point(x: 600, y: 240)], .singleRead)
+        let sure = symbol(.upcE, "02508917", [Point(x: 190, y: 240)], .confirmed)
+        #expect(BarcodeScanner.isPiece(near, of: long))
+        #expect(!BarcodeScanner.isPiece(far, of: long))
+        #expect(!BarcodeScanner.isPiece(sure, of: long))
+    }
 }

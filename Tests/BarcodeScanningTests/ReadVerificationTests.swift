@@ -130,5 +130,11 @@ struct ReadVerificationTests {
         #expect(SymbolMerger.isNoise(symbol(.dataBar, "0112687632892507", quality: 1)))
         #expect(!SymbolMerger.isNoise(symbol(.dataBar, "0108934563138165", quality: 2)))
         #expect(!SymbolMerger.isNoise(symbol(.code128, "HANGVIET", quality: 1)))
+        // A one-character Code 128 from one line; a six-digit I2/5 from two lines; an ITF-14 from two is kept.
+        #expect(SymbolMerger.isNoise(symbol(.code128, "\"", quality: 1)))
+        #expect(!SymbolMerger.isNoise(symbol(.code128, "\"", quality: 2)))
+        #expect(SymbolMerger.isNoise(symbol(.interleaved2of5, "996317", quality: 2)))
+        #expect(!SymbolMerger.isNoise(symbol(.interleaved2of5, "996317", quality: 3)))
+        #expect(!SymbolMerger.isNoise(symbol(.interleaved2of5, "18934563138162", quality: 2)))
     }
 }

@@ -6,9 +6,27 @@
 extension BarcodeScanner {
     /// `symbols` (in `image`'s coordinates) with their ``DecodedSymbol/confidence`` set;
     /// `rivals(symbol)` gives the other readings of the same code the passes made.
+    /// A short code still doubtful after verification that lies where a longer product code was
+    /// read is a piece of that code (see ``isPiece(_:of:)``) and is left out.
     static func verified(_ symbols: [DecodedSymbol], in image: GreyImage,
                          rivals: (DecodedSymbol) -> [String] = { _ in [] }) -> [DecodedSymbol] {
-        symbols.map { verify($0, in: image, rivals: rivals($0)) }
+        let checked = symbols.map { verify($0, in: image, rivals: rivals($0)) }
+        let longCodes = checked.filter { $0.symbology.isRetailLinear && $0.symbology != .upcE && $0.text.utf8.count >= 12 }
+        return checked.filter { symbol in !longCodes.contains { isPiece(symbol, of: $0) } }
+    }
+
+    /// True when `symbol` is a doubtful EAN-8 or UPC-E whose centre lies on the long product code
+    /// `long`: within its outline widened by 60 % of its length (a one-line read's outline is a
+    /// point or two). zbar reads the middle of a tilted or blurred EAN-13/UPC-A as a short code;
+    /// the second decoder turns such a read into the long code when it finds it on the crop, and
+    /// where it does not, the long code read elsewhere in the photo shows what the short one is.
+    /// In the misread hunt this left out 4 wrong short codes beside their right long code, and
+    /// no right read.
+    static func isPiece(_ symbol: DecodedSymbol, of long: DecodedSymbol) -> Bool {
+        guard SymbolMerger.isShortProductCode(symbol), symbol.confidence.isDoubtful,
+              let c = SymbolMerger.centre(symbol), let b = long.bounds else { return false }
+        let pad = max(16, Double(max(b.maxX - b.minX, b.maxY - b.minY)) * 0.6)
+        return Double(b.minX) - pad <= c.x && c.x <= Double(b.maxX) + pad && Double(b.minY) - pad <= c.y && c.y <= Double(b.maxY) + pad
     }
 
     /// One symbol, verified. An EAN-8 or UPC-E where the second decoder reads a 12- or 13-digit

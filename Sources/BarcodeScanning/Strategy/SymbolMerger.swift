@@ -128,14 +128,23 @@ struct SymbolMerger {
             || (rival.quality == symbol.quality && isSingleFirstPassLine(symbol) && !isSingleFirstPassLine(rival))
     }
 
-    /// Codes with no data, add-ons without their product code, check-digit-less codes read by one scan line, and
+    /// Codes with no data, add-ons without their product code, check-digit-less codes read by one scan line,
     /// DataBar read by one scan line (zbar finds its weak check satisfied in the modules of QR
-    /// and DataMatrix codes, in the misread hunt).
+    /// and DataMatrix codes, in the misread hunt), and a UPC-E read by one line of the
+    /// double-size copy: that line is interpolated between two of the photo's, and in the
+    /// misread hunt all five such reads were wrong — pieces of a longer code — while no right
+    /// UPC-E came from there alone. Also a Code 128 of one to three characters read by one line
+    /// (zbar found `"` in the bars of a tilted EAN-13), and an Interleaved 2 of 5 other than an
+    /// ITF-14 read by fewer than three lines: it has no check digit, and in the hunt zbar read
+    /// six-digit ones in the bars of EAN-8 codes on two lines.
     static func isNoise(_ symbol: DecodedSymbol) -> Bool {
         if symbol.bytes.isEmpty { return true }   // a code with no data (zbar's Code 128 in noise)
         return switch symbol.symbology {
         case .ean2, .ean5: true
-        case .interleaved2of5, .codabar, .code39, .code93, .dataBar, .dataBarExpanded: symbol.quality < 2
+        case .code128: symbol.quality < 2 && symbol.bytes.count < 4
+        case .interleaved2of5: symbol.quality < (symbol.bytes.count == 14 ? 2 : 3)
+        case .codabar, .code39, .code93, .dataBar, .dataBarExpanded: symbol.quality < 2
+        case .upcE: symbol.quality < 2 && symbol.pass == .doubleSize
         default: false
         }
     }
