@@ -115,6 +115,13 @@ struct ReadVerificationTests {
         #expect(!symbol.isBinary)
     }
 
+    @Test("hunt: a Windows-1258 QR code on a curved, glossy pack that zxing-cpp finds only at double size is text")
+    func qrWithECIAtDoubleSize() throws {
+        let symbol = try #require(try scan("hunt-qr-eci-curved.jpg").symbols.first)
+        #expect(symbol.text == "Bánh pía Sóc Trăng — lô 1616")
+        #expect(symbol.encoding == "ECI")
+    }
+
     @Test("hunt: an EAN-8 that made zxing-cpp 1.4 abort (an assertion when merging rotated reads) is read")
     func zxingAssertion() throws {
         #expect(try scan("hunt-ean8-zxing-assertion.png").symbols.map(\.text) == ["89339268"])

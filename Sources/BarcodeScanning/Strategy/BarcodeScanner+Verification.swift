@@ -35,11 +35,10 @@ extension BarcodeScanner {
     /// the short reading as the alternative.
     static func verify(_ symbol: DecodedSymbol, in image: GreyImage, rivals: [String]) -> DecodedSymbol {
         var symbol = symbol
-        if symbol.isBinary, symbol.symbology == .qrCode, let crop = codeArea(of: symbol, in: image),
-           let text = ZXingReader.read(crop, formats: .qrCode)?.lazy.map({ QRTextDecoding.decode($0.bytes) }).first(where: { $0.encoding != "binary" }) {
+        if symbol.isBinary, symbol.symbology == .qrCode, let text = eciText(of: symbol, in: image) {
             // zbar gives a QR code's bytes without its ECI; zxing-cpp decodes text in the
             // character set the ECI names (Windows-1258 Vietnamese, say).
-            symbol.text = text.text
+            symbol.text = text
             symbol.encoding = "ECI"
         }
         let second = symbol.symbology.isTwoDimensional ? nil : secondReading(of: symbol, in: image)
@@ -55,6 +54,19 @@ extension BarcodeScanner {
         }
         symbol.confidence = confidence(of: symbol, secondReading: second, rivals: rivals)
         return symbol
+    }
+
+    /// The text of a QR code zbar read as bytes, as zxing-cpp decodes it (in the character set its
+    /// ECI names) from the code's area, or from that area at double size when zxing-cpp cannot
+    /// find the code at the photo's size (a curved, glossy pack in the misread hunt); nil when
+    /// zxing-cpp reads no text there.
+    static func eciText(of symbol: DecodedSymbol, in image: GreyImage) -> String? {
+        guard let crop = codeArea(of: symbol, in: image) else { return nil }
+        for area in [crop, crop.resized(width: crop.width * 2, height: crop.height * 2)] {
+            let texts = ZXingReader.read(area, formats: .qrCode)?.lazy.map { QRTextDecoding.decode($0.bytes) }
+            if let text = texts?.first(where: { $0.encoding != "binary" }) { return text.text }
+        }
+        return nil
     }
 
     static func confidence(of symbol: DecodedSymbol, in image: GreyImage, rivals: [String]) -> ReadConfidence {
