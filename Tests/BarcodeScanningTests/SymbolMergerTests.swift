@@ -102,4 +102,19 @@ struct FirstPassTrustTests {
         #expect(!apart.hasConflict)
         #expect(apart.symbols.count == 2)
     }
+
+    @Test("hunt: two EAN-8 with the same left half at one place are one code read two ways; another EAN-8 is not")
+    func twoEAN8ReadingsAtOnePlace() {
+        func raw(_ text: String, at x: Double) -> RawSymbol {
+            RawSymbol(type: ZBAR_EAN8, bytes: Array(text.utf8), addOn: nil, isGS1: false, quality: 1, points: [(x, 300)])
+        }
+        var merger = SymbolMerger()
+        merger.add([raw("42017127", at: 362), raw("42017721", at: 320)], map: .identity, pass: .direct)
+        #expect(merger.hasConflict)
+        #expect(merger.symbols.count == 2)   // as many lines each: both reported, each the other's alternative
+        #expect(merger.rivals(of: merger.symbols[0]) == [merger.symbols[1].text])
+        var other = SymbolMerger()
+        other.add([raw("42017127", at: 362), raw("89384787", at: 320)], map: .identity, pass: .direct)
+        #expect(!other.hasConflict)
+    }
 }

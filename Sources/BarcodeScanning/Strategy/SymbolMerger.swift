@@ -28,8 +28,8 @@ struct SymbolMerger {
             if Self.isShortProductCode(symbol), longCodes.contains(where: { $0.contains(symbol.text) }) {
                 continue  // part of a longer code, read as a short one
             }
-            if found.contains(where: { Self.isRivalUPCE($0, of: symbol) && Self.beats($0, symbol) }) {
-                continue  // another UPC-E at the same place won more scan lines
+            if found.contains(where: { Self.isRivalShortCode($0, of: symbol) && Self.beats($0, symbol) }) {
+                continue  // another reading of this short code won more scan lines
             }
             kept.append(symbol)
         }
@@ -40,16 +40,19 @@ struct SymbolMerger {
     /// lines first.
     func rivals(of symbol: DecodedSymbol) -> [String] {
         let half = Self.rightHalf(symbol)
-        return found.filter { $0.text != symbol.text && (half != nil && Self.rightHalf($0) == half || Self.isRivalUPCE($0, of: symbol)) }
+        return found.filter { $0.text != symbol.text && (half != nil && Self.rightHalf($0) == half || Self.isRivalShortCode($0, of: symbol)) }
             .sorted { $0.quality > $1.quality }.map(\.text)
     }
 
     /// True when `other` is a different UPC-E read at the same place as `symbol` (centres closer
-    /// than 150 pixels, or than the longer outline): one code read two ways. UPC-E's six digits
-    /// and weak check digit let zbar find a valid wrong reading on one line of a blurred code
-    /// (32 % of one-line UPC-E reads in the misread hunt were wrong), often beside the right one.
-    static func isRivalUPCE(_ other: DecodedSymbol, of symbol: DecodedSymbol) -> Bool {
-        guard symbol.symbology == .upcE, other.symbology == .upcE, other.text != symbol.text,
+    /// than 150 pixels, or than the longer outline), or a different EAN-8 with the same left half
+    /// there: one code read two ways. UPC-E's six digits and weak check digit let zbar find a
+    /// valid wrong reading on one line of a blurred code (32 % of one-line UPC-E reads in the
+    /// misread hunt were wrong), often beside the right one; an EAN-8's halves are read apart,
+    /// and one line can pair the right left half with a wrong right half that keeps the check.
+    static func isRivalShortCode(_ other: DecodedSymbol, of symbol: DecodedSymbol) -> Bool {
+        guard isShortProductCode(symbol), other.symbology == symbol.symbology, other.text != symbol.text,
+              symbol.symbology == .upcE || other.text.prefix(4) == symbol.text.prefix(4),
               let a = centre(symbol), let b = centre(other) else { return false }
         let reach = max(150.0, extent(symbol), extent(other))
         return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) < reach * reach
@@ -66,13 +69,13 @@ struct SymbolMerger {
         return Double(max(b.maxX - b.minX, b.maxY - b.minY))
     }
 
-    /// True when two product codes share their right half, or two UPC-E lie at one place: one
-    /// code read two ways.
+    /// True when two product codes share their right half, or two UPC-E (or EAN-8 with the same
+    /// left half) lie at one place: one code read two ways.
     var hasConflict: Bool {
         var halves: Set<String> = []
         for symbol in found { if let half = Self.rightHalf(symbol), !halves.insert(half).inserted { return true } }
-        let upcE = found.filter { $0.symbology == .upcE }
-        return upcE.count > 1 && upcE.contains { a in upcE.contains { b in Self.isRivalUPCE(b, of: a) } }
+        let short = found.filter(Self.isShortProductCode)
+        return short.count > 1 && short.contains { a in short.contains { b in Self.isRivalShortCode(b, of: a) } }
     }
 
     mutating func add(_ raws: [RawSymbol], map: PointMap, pass: ScanPass) {
