@@ -172,6 +172,9 @@ def generate_swift():
         f.write('    package static let version = "%s"\n\n' % digest.hexdigest()[:16])
         f.write("\n".join(parts))
         f.write("}\n")
+    print("SeedData.swift written. The seed's checked entries are precomputed too; write them anew with\n"
+          "  HANGVIET_WRITE_SEED_ENTRIES=1 swift test --filter SeedEntriesTests\n"
+          "(until then `check` builds the seed from the CSVs, which is slower, and SeedEntriesTests fails)")
 
 
 if __name__ == "__main__":

@@ -207,54 +207,6 @@ public final class Registry: Sendable {
     }
 }
 
-extension RegistrySnapshot {
-    /// The snapshot of the bundled seed alone, built straight from the compiled-in CSVs, with
-    /// the same IDs a fresh registry file gives them.
-    public static func seed(asOf today: CalendarDate = .today()) throws(RegistryError) -> RegistrySnapshot {
-        if let prefetched = SeedPrefetch.shared.take(today: today) { return try prefetched.get() }
-        return try buildSeed(asOf: today)
-    }
-
-    /// Starts building today's seed snapshot on a background thread, so that a command that
-    /// will need it (`check`, `scan`) overlaps the work with its own start-up; ``seed(asOf:)``
-    /// then waits for that result instead of building another. Calling it twice does nothing.
-    ///
-    /// ```swift
-    /// RegistrySnapshot.prefetchSeed()      // first thing in main
-    /// let snapshot = try RegistrySnapshot.seed()   // later: the prefetched one
-    /// ```
-    public static func prefetchSeed() {
-        SeedPrefetch.shared.start(today: .today())
-    }
-
-    static func buildSeed(asOf today: CalendarDate) throws(RegistryError) -> RegistrySnapshot {
-        var entries: [RegistryEntry] = []
-        var sources: [Int64: RegistrySource] = [:]
-        var sourceIDs: [String: Int64] = [:]
-        // Hotlines are not needed for verdicts: the seed's snapshot reads the bundled ones on first use.
-        for plan in try Seed.plans(today: today, skipping: [.hotlines]) {
-            var nextID: Int64 = 1
-            for item in plan.items {
-                let sourceID: Int64
-                if let known = sourceIDs[item.source] {
-                    sourceID = known
-                } else {
-                    sourceID = Int64(sourceIDs.count + 1)
-                    sourceIDs[item.source] = sourceID
-                    sources[sourceID] = RegistrySource(address: item.source, title: "HangViet seed: Resources/registry/\(plan.fileName)",
-                                                       licence: RegistrySource.licence(forAddress: item.source))
-                }
-                var entry = item.entry
-                entry.setSource(sourceID, origin: .seed)
-                entry.setID(nextID)
-                nextID += 1
-                entries.append(entry)
-            }
-        }
-        return RegistrySnapshot(entries: entries, sources: sources, asOf: today, bundledHotlines: true)
-    }
-}
-
 extension RegistryEntry {
     package mutating func setID(_ id: Int64?) {
         switch self {
