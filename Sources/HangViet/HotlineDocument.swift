@@ -58,6 +58,8 @@ public struct HotlineDocument: Encodable, Sendable, Equatable {
     /// One line of text: the number, the agency, its scope and date ("as of 2018"), in `language`.
     public func textLine(_ language: Language) -> String {
         let when = LocalizedText(en: "as of \(asOf)", vi: "theo nguồn năm \(asOf)")[language]
-        return "\(numberOrChannel) — \(agency) (\(scope); \(when))"
+        // Provinces are named as written; the national scope is a word of the language asked.
+        let area = scope.lowercased() == "national" ? LocalizedText(en: "national", vi: "toàn quốc")[language] : scope
+        return "\(numberOrChannel) — \(agency) (\(area); \(when))"
     }
 }

@@ -173,5 +173,9 @@ struct WireModelTests {
         }
         #expect(try Self.sameJSON(HotlineDocument.jsonArray(documents), documents))
         #expect(documents[0].textLine(.vi).contains("theo nguồn năm"))
+        // The national scope in the language asked; a province as written.
+        #expect(documents[0].textLine(.vi).contains("(toàn quốc; ") && documents[0].textLine(.en).contains("(national; "))
+        let provincial = try #require(documents.first { $0.scope == "Hà Nội" })
+        #expect(provincial.textLine(.en).contains("(Hà Nội; as of "))
     }
 }
