@@ -29,7 +29,10 @@ let package = Package(
     ],
     targets: [
         // System C libraries, found with pkg-config; apt names the Debian packages to install.
-        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"]), .brew(["zbar"])]),
+        // zbar: headers only (libzbar-dev); BarcodeScanning links its static archive, because the
+        // shared library pulls in 17 more (D-Bus, X11, V4L, libgcrypt …) for its camera and window
+        // code, whose loading cost every run of the CLI ≈ 1.5 ms.
+        .systemLibrary(name: "CZBar"),
         .systemLibrary(name: "CTurboJPEG", pkgConfig: "libturbojpeg", providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
@@ -52,8 +55,11 @@ let package = Package(
         // Image bytes → grey pixels → zbar → decoded symbols.
         // Optimised in debug builds too: its generic SIMD code (PNG row filters, image transforms)
         // runs 20-50 times slower unoptimised, and the tests and fuzz targets scan hundreds of photos.
-        .target(name: "BarcodeScanning", dependencies: ["CZXing", "CZBar", "CTurboJPEG", "CPNG", "CISAL", "CWebP", "CHeif"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // The D-Bus functions libzbar.a's image scanner names and HangViet never has it call.
+        .target(name: "CZBarDBusStubs"),
+        .target(name: "BarcodeScanning", dependencies: ["CZXing", "CZBar", "CZBarDBusStubs", "CTurboJPEG", "CPNG", "CISAL", "CWebP", "CHeif"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))],
+                linkerSettings: [.linkedLibrary(":libzbar.a")]),
         // Numbers only: GTIN/ISBN parsing, check digits, prefix tables, AIs, Digital Link.
         .target(name: "GS1"),
         // The sourced registry (SQLite through GRDB): brands, GTINs, OCOP products, geographical indications.
