@@ -28,7 +28,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
-        // System C libraries, found with pkg-config; apt names the Debian packages to install.
+        // System C libraries, found with pkg-config (zbar and libheif: headers only, see below);
+        // apt names the Debian packages to install.
         // zbar: headers only (libzbar-dev); BarcodeScanning links its static archive, because the
         // shared library pulls in 17 more (D-Bus, X11, V4L, libgcrypt …) for its camera and window
         // code, whose loading cost every run of the CLI ≈ 1.5 ms.

@@ -97,7 +97,7 @@ enum SeedEntriesWriter {
     }
 
     static func caseName(_ entry: RegistryEntry) -> String {
-        String(describing: Mirror(reflecting: entry).children.first!.label!)
+        Mirror(reflecting: entry).children.first!.label!
     }
 
     static func payload(_ entry: RegistryEntry) -> Any {
