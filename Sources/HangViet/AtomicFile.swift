@@ -4,6 +4,13 @@ import Foundation
 /// only when complete, so that a failed or interrupted write leaves nothing half-written and
 /// an existing file untouched. The one way HangViet writes output files.
 ///
+/// What is already at the path is respected:
+/// - a device, a pipe or a socket (`-o /dev/null`, a FIFO), and any path under `/dev/` or
+///   `/proc/` (`-o /dev/stdout`), is written in place: there is nothing to rename, and renaming
+///   over it would replace the device with a file;
+/// - a symbolic link is followed: the file it names is replaced and the link stays;
+/// - an existing file keeps its permissions.
+///
 /// ```swift
 /// let file = try AtomicFile(path: "checked.csv")
 /// try file.write(Array("line,outcome\n".utf8))
@@ -12,17 +19,30 @@ import Foundation
 /// ```
 public final class AtomicFile {
     public let path: String
-    /// The descriptor to write to (the temporary file).
+    /// The descriptor to write to (the temporary file, or the path itself when it is written in place).
     public let descriptor: Int32
-    private let temporary: String
+    /// The temporary file and the file it replaces; nil when the path is written in place.
+    private let replacement: (temporary: String, destination: String)?
     private var open = true
 
     public init(path: String) throws(AtomicFileError) {
         self.path = path
-        temporary = path + ".partial"
-        let fd = Foundation.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
-        descriptor = fd
+        var existing = stat()
+        let exists = stat(path, &existing) == 0
+        if (exists && (existing.st_mode & S_IFMT) != S_IFREG) || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            replacement = nil
+            descriptor = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        } else {
+            var destination = path
+            if exists, let resolved = realpath(path, nil) {
+                destination = String(cString: resolved)
+                free(resolved)
+            }
+            replacement = (destination + ".partial", destination)
+            descriptor = Foundation.open(destination + ".partial", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if exists && descriptor >= 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
+        }
+        guard descriptor >= 0 else { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
     }
 
     deinit { abandon() }
@@ -40,23 +60,28 @@ public final class AtomicFile {
         }
     }
 
-    /// Flushes the file to disk and renames it into place.
+    /// Flushes the file to disk and renames it into place (a path written in place is closed).
     public func commit() throws(AtomicFileError) {
         guard open else { return }
         open = false
-        if fsync(descriptor) != 0 || close(descriptor) != 0 || rename(temporary, path) != 0 {
+        guard let (temporary, destination) = replacement else {
+            if close(descriptor) != 0 { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
+            return
+        }
+        if fsync(descriptor) != 0 || close(descriptor) != 0 || rename(temporary, destination) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw AtomicFileError(path: path, reason: reason)
         }
     }
 
-    /// Removes the temporary file; the path is left as it was.
+    /// Removes the temporary file; the path is left as it was (a device or pipe written in
+    /// place keeps what it was given).
     public func abandon() {
         guard open else { return }
         open = false
         close(descriptor)
-        unlink(temporary)
+        if let (temporary, _) = replacement { unlink(temporary) }
     }
 
     /// Writes a whole file at once, atomically.

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import HangViet
+
+/// Output files: written whole or not at all, and what already stands at the path respected.
+/// Found by a benchmark: `hangviet batch … -o /dev/null`, run as root, renamed its output over
+/// /dev/null and left the machine with a regular file there.
+@Suite("Atomic output files")
+struct AtomicFileTests {
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "hangviet-atomic-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func fileType(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    @Test("a new file appears only on commit; abandoning leaves nothing; an existing file keeps its permissions")
+    func regularFiles() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.csv"
+        let file = try AtomicFile(path: path)
+        try file.write(Array("a,b\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try file.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n")
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+
+        chmod(path, 0o600)
+        let abandoned = try AtomicFile(path: path)
+        try abandoned.write(Array("half".utf8))
+        abandoned.abandon()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a,b\n")
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+
+        try AtomicFile.write(Array("c\n".utf8), to: path)
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "c\n")
+    }
+
+    @Test("a symbolic link stays a link; the file it names is replaced")
+    func symbolicLink() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/report.html", link = dir + "/latest.html"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(symlink(target, link) == 0)
+        try AtomicFile.write(Array("new".utf8), to: link)
+        #expect(fileType(link) == S_IFLNK)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+    }
+
+    @Test("a pipe is written in place, not replaced by a file (as /dev/null must be; not tried here, since a regression would replace it)")
+    func pipe() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/fifo"
+        #expect(mkfifo(path, 0o600) == 0)
+        let reader = open(path, O_RDONLY | O_NONBLOCK)   // so that opening for writing does not wait
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let file = try AtomicFile(path: path)
+        try file.write(Array("8934563138165\n".utf8))
+        try file.commit()
+        #expect(fileType(path) == S_IFIFO)
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(reader, &buffer, buffer.count)
+        #expect(count == 14 && String(decoding: buffer[..<14], as: UTF8.self) == "8934563138165\n")
+    }
+}
