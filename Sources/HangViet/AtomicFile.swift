@@ -5,10 +5,11 @@ import Foundation
 /// an existing file untouched. The one way HangViet writes output files.
 ///
 /// What is already at the path is respected:
-/// - a device, a pipe or a socket (`-o /dev/null`, a FIFO), and any path under `/dev/` or
-///   `/proc/` (`-o /dev/stdout`), is written in place: there is nothing to rename, and renaming
-///   over it would replace the device with a file;
-/// - a symbolic link is followed: the file it names is replaced and the link stays;
+/// - a device, a pipe or a socket (`-o /dev/null`, a FIFO, `-o /dev/stdout` on a terminal or a
+///   pipe) is written in place: there is nothing to rename, and renaming over it would replace
+///   the device with a file;
+/// - a symbolic link is followed (`-o /dev/stdout` redirected to a file is one): the file it
+///   names is replaced and the link stays;
 /// - an existing file keeps its permissions.
 ///
 /// ```swift
@@ -29,9 +30,9 @@ public final class AtomicFile {
         self.path = path
         var existing = stat()
         let exists = stat(path, &existing) == 0
-        if (exists && (existing.st_mode & S_IFMT) != S_IFREG) || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
             replacement = nil
-            descriptor = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+            descriptor = Foundation.open(path, O_WRONLY)
         } else {
             var destination = path
             if exists, let resolved = realpath(path, nil) {
@@ -42,7 +43,7 @@ public final class AtomicFile {
             descriptor = Foundation.open(destination + ".partial", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             if exists && descriptor >= 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
         }
-        guard descriptor >= 0 else { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw AtomicFileError(path: path, errno: errno) }
     }
 
     deinit { abandon() }
@@ -54,7 +55,7 @@ public final class AtomicFile {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+                throw AtomicFileError(path: path, errno: errno)
             }
             offset += written
         }
@@ -65,13 +66,13 @@ public final class AtomicFile {
         guard open else { return }
         open = false
         guard let (temporary, destination) = replacement else {
-            if close(descriptor) != 0 { throw AtomicFileError(path: path, reason: String(cString: strerror(errno))) }
+            if close(descriptor) != 0 { throw AtomicFileError(path: path, errno: errno) }
             return
         }
         if fsync(descriptor) != 0 || close(descriptor) != 0 || rename(temporary, destination) != 0 {
-            let reason = String(cString: strerror(errno))
+            let error = AtomicFileError(path: path, errno: errno)
             unlink(temporary)
-            throw AtomicFileError(path: path, reason: reason)
+            throw error
         }
     }
 
@@ -92,9 +93,24 @@ public final class AtomicFile {
     }
 }
 
-/// A file that could not be written, and why (the system's words).
+/// A file that could not be written: why (the system's words), and what to do.
 public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// What the user can do about it.
+    public let remedy: String
+
+    init(path: String, errno code: Int32) {
+        self.path = path
+        reason = String(cString: strerror(code))
+        switch code {
+        case ENOENT, ENOTDIR: remedy = "create its folder first, or give another path"
+        case EACCES, EPERM, EROFS: remedy = "give a path in a folder you may write to"
+        case ENOSPC, EDQUOT: remedy = "free some disk space, or write elsewhere"
+        case EISDIR: remedy = "give a file name, not a folder"
+        default: remedy = "check the path"
+        }
+    }
+
+    public var description: String { "cannot write \(path): \(reason); \(remedy)" }
 }

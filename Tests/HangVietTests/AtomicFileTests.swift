@@ -74,4 +74,18 @@ struct AtomicFileTests {
         let count = read(reader, &buffer, buffer.count)
         #expect(count == 14 && String(decoding: buffer[..<14], as: UTF8.self) == "8934563138165\n")
     }
+
+    @Test("a path that cannot be written is named, with the reason and what to do")
+    func unwritable() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/missing/out.csv"
+        do {
+            _ = try AtomicFile(path: path)
+            Issue.record("a file in a missing folder was opened")
+        } catch {
+            #expect(error.description == "cannot write \(path): No such file or directory; create its folder first, or give another path")
+        }
+        #expect(throws: AtomicFileError.self) { try AtomicFile.write([1], to: dir) }   // a folder
+    }
 }
