@@ -209,6 +209,9 @@ extension Caveat {
     static func doubtfulReadMessage(_ confidence: ReadConfidence, _ language: Language) -> String {
         let why: String
         switch (confidence.level, confidence.reason) {
+        case (.conflicting, .barFit):
+            let others = confidence.alternatives.prefix(3).joined(separator: ", ")
+            why = LocalizedText(en: "the decoders read \(others), but the bars, fitted digit by digit, show this code", vi: "bộ giải mã đọc ra \(others), nhưng các vạch, khi khớp từng chữ số, cho thấy mã này")[language]
         case (.conflicting, _):
             let others = confidence.alternatives.prefix(3).joined(separator: ", ")
             why = LocalizedText(en: "the photo also gave another reading at the same place (\(others))", vi: "ảnh cho ra cách đọc khác tại cùng chỗ (\(others))")[language]

@@ -218,12 +218,13 @@ components:
         read the same text, or a 2D code's error correction checked it. Anything else is
         doubtful, and the verdict says so (caveat `doubtful-read`): `unconfirmed` (one decoder,
         several scan lines), `single-read` (one scan line), `conflicting` (another text was read
-        at the same place; see `alternatives`).
+        at the same place; see `alternatives`). Reason `bar-fit`: the decoders read the
+        alternative, but the bars' brightness, fitted digit by digit, shows this code clearly better.
       type: object
       required: [level, reason]
       properties:
         level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
-        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading]}
+        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading, bar-fit]}
         alternatives: {type: array, items: {type: string}}
     Source:
       description: Where a fact comes from, and when it was read.

@@ -43,6 +43,7 @@ struct ScannedVerdictTests {
         ReadConfidence(level: .singleRead, reason: .oneDecoder),
         ReadConfidence(level: .unconfirmed, reason: .blurModel),
         ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: ["8934563138165"]),
+        ReadConfidence(level: .conflicting, reason: .barFit, alternatives: ["8934563138165"]),
     ])
     func doubtfulInvalid(_ confidence: ReadConfidence) throws {
         let verdict = try #require(engine.verdict(for: symbol("8934563138166", confidence)))
@@ -68,6 +69,15 @@ struct ScannedVerdictTests {
             ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: ["8934563138172"]))))
         #expect(conflicting.caveats.first?.message(.en).contains("8934563138172") == true)
         #expect(blurred.text(.en).contains("Doubtful read"))
+    }
+
+    @Test("a code the bar fit put in place of the decoders' reading names that reading, in both languages")
+    func barFitRead() throws {
+        let verdict = try #require(engine.verdict(for: symbol("8934563138165",
+            ReadConfidence(level: .conflicting, reason: .barFit, alternatives: ["8934563318164"]))))
+        #expect(verdict.outcome == .vietnameseRegistrant)
+        #expect(verdict.caveats.first?.message(.en) == "Doubtful read (the decoders read 8934563318164, but the bars, fitted digit by digit, show this code): compare with the digits printed under the bars.")
+        #expect(verdict.caveats.first?.message(.vi) == "Kết quả đọc chưa chắc chắn (bộ giải mã đọc ra 8934563318164, nhưng các vạch, khi khớp từng chữ số, cho thấy mã này): hãy so với các chữ số in dưới vạch.")
     }
 
     @Test("typed codes carry no read confidence")

@@ -7,9 +7,10 @@ QR (GS1 Digital Links on 893 GTINs, Vietnamese text), GS1 DataMatrix (with AI 42
 DataMatrix. Degradations, several per photo, each drawn at random: 1–2.2 px per module,
 defocus up to 1.6 modules, motion blur, perspective up to 30°, a curved pack, glare, low
 contrast, a fold across the bars, a price sticker over part of the code, sensor noise, JPEG
-quality 40–80. Seeded: the same files every run.
+quality 40–80. Seeded: the same files every run. With `--kinds`, also the GS1 carriers of
+cases and fresh food: ITF-14, GS1-128 (01)(17)(10), GS1 DataBar and DataBar Expanded.
 
-    misread-hunt.py make OUT_DIR [--per-kind N] [--seed S]   # needs zint (apt) and Pillow, numpy
+    misread-hunt.py make OUT_DIR [--per-kind N] [--seed S] [--kinds K,K…]   # needs zint (apt), Pillow, numpy
     misread-hunt.py score OUT_DIR hangviet BIN [flags…]      # one JSON line per kind
     misread-hunt.py score OUT_DIR zbarimg
     misread-hunt.py score OUT_DIR zxing                      # zxing-cpp from PyPI
@@ -25,6 +26,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 KINDS = ["ean13", "upca", "upce", "ean8", "qr", "gs1-datamatrix", "datamatrix"]
+# The GS1 carriers of logistics and fresh food, made only when asked (`--kinds`), each from its
+# own random stream so that adding them leaves the photos of the kinds above unchanged.
+GS1_LINEAR = ["itf14", "gs1-128", "databar", "databar-expanded"]
+LINEAR = ["ean13", "upca", "upce", "ean8"] + GS1_LINEAR
 
 
 def check_digit(payload):
@@ -78,6 +83,21 @@ def code_for(kind, rng, gtins):
         else:
             text = rng.choice(VIETNAMESE) + f" — lô {rng.randint(1, 9999)}"
         return ["-b", "58", "-d", text], text
+    if kind == "itf14":
+        g = rng.choice(gtins)
+        payload = str(rng.randint(1, 8)) + g[:12]
+        return ["-b", "89", "-d", payload], payload + check_digit(payload)
+    if kind == "gs1-128":
+        g = rng.choice(gtins)
+        data = f"[01]0{g}[17]27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}[10]L{rng.randint(100, 99999)}"
+        return ["-b", "16", "--gs1", "-d", data], data.replace("[", "").replace("]", "")
+    if kind == "databar":
+        g = rng.choice(gtins)
+        return ["-b", "29", "-d", "0" + g[:12]], "010" + g
+    if kind == "databar-expanded":
+        g = rng.choice(gtins)
+        data = f"[01]0{g}[3103]{rng.randint(100, 5000):06d}[17]27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        return ["-b", "31", "--gs1", "-d", data], data.replace("[", "").replace("]", "")
     if kind == "gs1-datamatrix":
         g = rng.choice(gtins)
         lot = f"L{rng.randint(100, 99999)}"
@@ -92,7 +112,7 @@ def degrade(base, kind, rng, np, Image, ImageDraw, ImageFilter):
     """A 640×480 photo of `base` (a zint render at one pixel per module) and the list of
     degradations applied."""
     applied = []
-    linear = kind in ("ean13", "upca", "upce", "ean8")
+    linear = kind in LINEAR
     module = rng.uniform(1.0, 2.2) if linear else rng.uniform(1.5, 4.0)
     code = base.resize((max(8, int(base.width * module)), max(8, int(base.height * module))), Image.BILINEAR)
     applied.append(f"module={module:.2f}")
@@ -187,7 +207,7 @@ def find_perspective(np, src, dst):
     return list(np.linalg.solve(np.array(m, dtype=float), np.array([c for p in dst for c in p], dtype=float)))
 
 
-def make(out, per_kind, seed):
+def make(out, per_kind, seed, kinds=KINDS):
     import numpy as np
     from PIL import Image, ImageDraw, ImageFilter
     os.makedirs(out, exist_ok=True)
@@ -195,7 +215,9 @@ def make(out, per_kind, seed):
     gtins = real_893_gtins()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for kind in KINDS:
+        for kind in kinds:
+            if kind in GS1_LINEAR:
+                rng = random.Random(f"{seed}-{kind}")
             for i in range(per_kind):
                 path = os.path.join(tmp, "base.png")
                 while True:  # zint refuses some random UPC-E digits: draw again
@@ -278,12 +300,17 @@ def score(out, tool, args):
             wrong_files.append((row["file"], row["expected"], [text for text, _ in got]))
         else:
             t["missed"] += 1
-    for kind in KINDS:
+    for kind in KINDS + GS1_LINEAR:
         if kind in totals:
             print(json.dumps({"tool": name, "kind": kind, **totals[kind]}))
     linear = {k: sum(totals[x][k] for x in ("ean13", "upca", "upce", "ean8") if x in totals)
               for k in ("photos", "read", "wrong", "missed", "wrong_confirmed", "wrong_doubtful", "read_doubtful")}
-    print(json.dumps({"tool": name, "kind": "all-1D", **linear}))
+    if linear["photos"]:
+        print(json.dumps({"tool": name, "kind": "all-1D", **linear}))
+    if any(x in totals for x in GS1_LINEAR):
+        gs1 = {k: sum(totals[x][k] for x in GS1_LINEAR if x in totals)
+               for k in ("photos", "read", "wrong", "missed", "wrong_confirmed", "wrong_doubtful", "read_doubtful")}
+        print(json.dumps({"tool": name, "kind": "all-GS1-linear", **gs1}))
     if os.environ.get("HUNT_WRONG"):
         for f, expected, got in wrong_files:
             print(f"wrong {f}: expected {expected}, got {got}", file=sys.stderr)
@@ -298,7 +325,13 @@ def main():
             per_kind = int(rest[rest.index("--per-kind") + 1])
         if "--seed" in rest:
             seed = int(rest[rest.index("--seed") + 1])
-        make(sys.argv[2], per_kind, seed)
+        kinds = KINDS
+        if "--kinds" in rest:
+            kinds = rest[rest.index("--kinds") + 1].split(",")
+            unknown = [k for k in kinds if k not in KINDS + GS1_LINEAR]
+            if unknown:
+                sys.exit(f"unknown kind {', '.join(unknown)}: choose from {', '.join(KINDS + GS1_LINEAR)}")
+        make(sys.argv[2], per_kind, seed, kinds)
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:

@@ -37,6 +37,9 @@ public struct ReadConfidence: Sendable, Hashable {
         case blurModel = "blur-model"
         /// Another text was read at the same place.
         case otherReading = "other-reading"
+        /// The decoders read another code (in ``ReadConfidence/alternatives``), but the bars'
+        /// brightness, fitted digit by digit with the blur model, shows this one clearly better.
+        case barFit = "bar-fit"
     }
 
     public var level: Level

@@ -2,7 +2,9 @@
 /// zxing-cpp, a decoder that shares none of zbar's code, on a crop around the code; the two
 /// agreeing confirm it. Two-dimensional codes are checked by their own error correction.
 /// Anything else is reported as doubtful (``ReadConfidence``), with the other texts read at the
-/// same place.
+/// same place; a doubtful EAN-13 or UPC-A whose bars clearly show another valid code
+/// (``ProductCodeFit``) is reported as that code, conflicting, with the decoders' reading as
+/// the alternative.
 extension BarcodeScanner {
     /// `symbols` (in `image`'s coordinates) with their ``DecodedSymbol/confidence`` set;
     /// `rivals(symbol)` gives the other readings of the same code the passes made.
@@ -10,7 +12,20 @@ extension BarcodeScanner {
     /// read is a piece of that code (see ``isPiece(_:of:)``) and is left out.
     static func verified(_ symbols: [DecodedSymbol], in image: GreyImage,
                          rivals: (DecodedSymbol) -> [String] = { _ in [] }) -> [DecodedSymbol] {
-        let checked = symbols.map { verify($0, in: image, rivals: rivals($0)) }
+        // A read the bar fit turned into another code may now repeat a symbol: kept once, with
+        // the other's readings among its alternatives.
+        var checked: [DecodedSymbol] = [], index: [String: Int] = [:]
+        for symbol in symbols.map({ verify($0, in: image, rivals: rivals($0)) }) {
+            let key = SymbolMerger.key(symbology: symbol.symbology, text: symbol.text, bytes: symbol.bytes)
+            guard let first = index[key] else {
+                index[key] = checked.count
+                checked.append(symbol)
+                continue
+            }
+            for other in symbol.confidence.alternatives where !checked[first].confidence.alternatives.contains(other) {
+                checked[first].confidence.alternatives.append(other)
+            }
+        }
         let longCodes = checked.filter { $0.symbology.isRetailLinear && $0.symbology != .upcE && $0.text.utf8.count >= 12 }
         return checked.filter { symbol in !longCodes.contains { isPiece(symbol, of: $0) } }
     }
@@ -53,7 +68,25 @@ extension BarcodeScanner {
             return symbol
         }
         symbol.confidence = confidence(of: symbol, secondReading: second, rivals: rivals)
+        if symbol.confidence.isDoubtful, let rival = ProductCodeFit.clearRival(of: symbol, in: image) {
+            return refitted(symbol, as: rival)
+        }
         return symbol
+    }
+
+    /// `symbol` as the code its bars clearly show (``ProductCodeFit``): a UPC-A when the first
+    /// of the 13 digits is 0, an ISBN-13 for the 978/979 book prefixes, an EAN-13 otherwise;
+    /// conflicting, with the decoders' reading first among the alternatives.
+    static func refitted(_ symbol: DecodedSymbol, as digits: [UInt8]) -> DecodedSymbol {
+        var refit = symbol
+        let raw = BlurredProductCodeReader.symbol(digits, points: [])
+        refit.symbology = raw.symbology ?? .ean13
+        refit.bytes = raw.bytes
+        refit.text = String(decoding: raw.bytes, as: UTF8.self)
+        let others = [symbol.text] + symbol.confidence.alternatives
+        refit.confidence = ReadConfidence(level: .conflicting, reason: .barFit,
+                                          alternatives: others.filter { !sameCode($0, refit.text, symbology: refit.symbology) })
+        return refit
     }
 
     /// The text of a QR code zbar read as bytes, as zxing-cpp decodes it (in the character set its

@@ -174,3 +174,17 @@ extension BlurredProductCodeReader {
         }
     }
 }
+
+extension BlurredProductCodeReader {
+    /// The summed errors (guards included) of one 13-digit code, its left half in the parities
+    /// its first digit gives.
+    static func error(of digits: [UInt8], _ errors: [Float]) -> Float {
+        guard digits.count == 13, digits.allSatisfy({ $0 < 10 }) else { return .infinity }
+        var total = errors[errorOffsets[0]] + errors[errorOffsets[7]] + errors[errorOffsets[14]]
+        let parity = firstDigitParities[Int(digits[0])].utf8.map { $0 == UInt8(ascii: "G") }
+        for k in 0..<12 {
+            total += errors[errorOffsets[k < 6 ? 1 + k : 2 + k] + (k < 6 && parity[k] ? 10 : 0) + Int(digits[k + 1])]
+        }
+        return total
+    }
+}

@@ -149,11 +149,24 @@ struct BlurredProductCodeReader {
         return stretches
     }
 
-    /// Fits the model to the stretch from `start` to `end`, where the quiet zones turn bright:
-    /// the code's left edge within half a module before `start` to two after, its right edge
-    /// likewise, coarsely, then finer around the best, then over the blur widths. Returns the
-    /// best valid code when it beats the runner-up by ``minimumMargin``.
+    /// Fits the model to the stretch from `start` to `end`, where the quiet zones turn bright
+    /// (see ``place(_:start:end:)``). Returns the best valid code when it beats the runner-up by
+    /// ``minimumMargin``.
     static func fit(_ profile: [Float], start: Int, end: Int) -> BandRead? {
+        guard let found = place(profile, start: start, end: end) else { return nil }
+        let codes = bestCodes(found.errors)
+        guard let winner = codes.first, codes.count == 2 else { return nil }
+        let floor = max(winner.error, 1e-3)
+        guard (codes[1].error - winner.error) / floor >= minimumMargin else { return nil }
+        return BandRead(digits: winner.digits, start: Double(found.x0), end: Double(found.x1))
+    }
+
+    /// Where the model fits best on the stretch from `start` to `end`: the code's left edge
+    /// within half a module before `start` to two after, its right edge likewise, coarsely, then
+    /// finer around the best, then over the blur widths. Returns every candidate's error there
+    /// (see ``errors(of:blur:into:)``), the ends, and the summed smallest errors; nil when the
+    /// stretch runs off the profile.
+    static func place(_ profile: [Float], start: Int, end: Int) -> (errors: [Float], x0: Float, x1: Float, total: Float)? {
         let module = Float(end - start) / 96
         var samples = [Float](repeating: 0, count: 95 * samplesPerModule + samplePadding)
         var errors = [Float](repeating: 0, count: errorCount), bestErrors = errors
@@ -182,11 +195,7 @@ struct BlurredProductCodeReader {
         let placed = best!
         for blur in blurWidths.indices where blur != placed.blur { consider(placed.x0, placed.x1, blur) }
         guard let found = best else { return nil }
-        let codes = bestCodes(bestErrors)
-        guard let winner = codes.first, codes.count == 2 else { return nil }
-        let floor = max(winner.error, 1e-3)
-        guard (codes[1].error - winner.error) / floor >= minimumMargin else { return nil }
-        return BandRead(digits: winner.digits, start: Double(found.x0), end: Double(found.x1))
+        return (bestErrors, found.x0, found.x1, found.error)
     }
 
     /// Brightness at the centres of `samplesPerModule` sub-modules of each of 95 modules
