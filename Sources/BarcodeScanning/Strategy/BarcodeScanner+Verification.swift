@@ -2,7 +2,7 @@
 /// zxing-cpp, a decoder that shares none of zbar's code, on a crop around the code; the two
 /// agreeing confirm it. Two-dimensional codes are checked by their own error correction.
 /// Anything else is reported as doubtful (``ReadConfidence``), with the other texts read at the
-/// same place; a doubtful EAN-13 or UPC-A whose bars clearly show another valid code
+/// same place; a doubtful EAN/UPC read whose bars clearly show another valid code
 /// (``ProductCodeFit``) is reported as that code, conflicting, with the decoders' reading as
 /// the alternative.
 extension BarcodeScanner {
@@ -69,20 +69,27 @@ extension BarcodeScanner {
         }
         symbol.confidence = confidence(of: symbol, secondReading: second, rivals: rivals)
         if symbol.confidence.isDoubtful, let rival = ProductCodeFit.clearRival(of: symbol, in: image) {
-            return refitted(symbol, as: rival)
+            return refitted(symbol, as: rival.layout, digits: rival.digits)
         }
         return symbol
     }
 
-    /// `symbol` as the code its bars clearly show (``ProductCodeFit``): a UPC-A when the first
-    /// of the 13 digits is 0, an ISBN-13 for the 978/979 book prefixes, an EAN-13 otherwise;
-    /// conflicting, with the decoders' reading first among the alternatives.
-    static func refitted(_ symbol: DecodedSymbol, as digits: [UInt8]) -> DecodedSymbol {
+    /// `symbol` as the code its bars clearly show (``ProductCodeFit``): an EAN-8 or UPC-E in
+    /// those layouts; in the EAN-13's, a UPC-A when the first of the 13 digits is 0, an ISBN-13
+    /// for the 978/979 book prefixes, an EAN-13 otherwise. Conflicting, with the decoders'
+    /// reading first among the alternatives.
+    static func refitted(_ symbol: DecodedSymbol, as layout: BarLayout, digits: [UInt8]) -> DecodedSymbol {
         var refit = symbol
-        let raw = BlurredProductCodeReader.symbol(digits, points: [])
-        refit.symbology = raw.symbology ?? .ean13
-        refit.bytes = raw.bytes
-        refit.text = String(decoding: raw.bytes, as: UTF8.self)
+        switch layout.kind {
+        case .ean13:
+            let raw = BlurredProductCodeReader.symbol(digits, points: [])
+            refit.symbology = raw.symbology ?? .ean13
+            refit.bytes = raw.bytes
+        case .ean8, .upcE:
+            refit.symbology = layout.kind == .ean8 ? .ean8 : .upcE
+            refit.bytes = digits.map { UInt8(ascii: "0") + $0 }
+        }
+        refit.text = String(decoding: refit.bytes, as: UTF8.self)
         let others = [symbol.text] + symbol.confidence.alternatives
         refit.confidence = ReadConfidence(level: .conflicting, reason: .barFit,
                                           alternatives: others.filter { !sameCode($0, refit.text, symbology: refit.symbology) })

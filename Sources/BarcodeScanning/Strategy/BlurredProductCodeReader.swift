@@ -98,9 +98,10 @@ struct BlurredProductCodeReader {
     }
 
     /// Stretches of a profile that may hold a code, from where the brightness leaves the quiet
-    /// zone before the first dip to where it returns after the last: 12 to 40 dips (an EAN-13 has 30 bars, blur merges some, noise adds a few), with no
-    /// bright, flat gap inside as long as a quiet zone.
-    static func candidateStretches(_ profile: [Float]) -> [(Int, Int)] {
+    /// zone before the first dip to where it returns after the last: `allowed` dips (12 to 40
+    /// for an EAN-13, which has 30 bars: blur merges some, noise adds a few) over at least
+    /// `span` pixels (one per module), with no bright, flat gap inside as long as a quiet zone.
+    static func candidateStretches(_ profile: [Float], dips allowed: ClosedRange<Int> = 12...40, span: Int = 93) -> [(Int, Int)] {
         let n = profile.count
         guard n >= 100 else { return [] }
         // Smoothed with (1 4 6 4 1)/16, about a Gaussian of one pixel.
@@ -117,7 +118,7 @@ struct BlurredProductCodeReader {
             let left = q[max(0, x - 12)..<x].max()!, right = q[(x + 1)..<min(n, x + 13)].max()!
             if min(left, right) - q[x] >= 0.06 * range { dips.append(x) }
         }
-        guard dips.count >= 12 else { return [] }
+        guard dips.count >= allowed.lowerBound else { return [] }
         let spacings = zip(dips.dropFirst(), dips).map { $0 - $1 }.sorted()
         let quiet = max(8, spacings[spacings.count / 2] * 3 / 2)
         let brightLevel = high - 0.15 * range
@@ -134,7 +135,7 @@ struct BlurredProductCodeReader {
                 split = longest >= quiet
             }
             if split {
-                if (12...40).contains(i - first), dips[i - 1] - dips[first] >= 93 {
+                if allowed.contains(i - first), dips[i - 1] - dips[first] >= span {
                     // Out to where the quiet zones turn bright: blur can hide the thin bars at
                     // the ends (the guards) among the dips, not their darkness.
                     let reach = (dips[i - 1] - dips[first]) / 9
@@ -166,14 +167,15 @@ struct BlurredProductCodeReader {
     /// finer around the best, then over the blur widths. Returns every candidate's error there
     /// (see ``errors(of:blur:into:)``), the ends, and the summed smallest errors; nil when the
     /// stretch runs off the profile.
-    static func place(_ profile: [Float], start: Int, end: Int) -> (errors: [Float], x0: Float, x1: Float, total: Float)? {
-        let module = Float(end - start) / 96
-        var samples = [Float](repeating: 0, count: 95 * samplesPerModule + samplePadding)
-        var errors = [Float](repeating: 0, count: errorCount), bestErrors = errors
+    static func place(_ profile: [Float], start: Int, end: Int, layout: BarLayout = .ean13)
+        -> (errors: [Float], x0: Float, x1: Float, total: Float)? {
+        let module = Float(end - start) / Float(layout.modules + 1)
+        var samples = [Float](repeating: 0, count: layout.modules * samplesPerModule + samplePadding)
+        var errors = [Float](repeating: 0, count: layout.errorCount), bestErrors = errors
         var best: (error: Float, x0: Float, x1: Float, blur: Int)?
         func consider(_ x0: Float, _ x1: Float, _ blur: Int) {
-            guard resample(profile, from: x0, to: x1, into: &samples) else { return }
-            let error = samples.withUnsafeBufferPointer { s in errors.withUnsafeMutableBufferPointer { Self.errors(of: s, blur: blur, into: $0) } }
+            guard resample(profile, from: x0, to: x1, modules: layout.modules, into: &samples) else { return }
+            let error = samples.withUnsafeBufferPointer { s in errors.withUnsafeMutableBufferPointer { layout.errors(of: s, blur: blur, into: $0) } }
             if error < best?.error ?? .infinity {
                 best = (error, x0, x1, blur)
                 swap(&errors, &bestErrors)
@@ -198,10 +200,10 @@ struct BlurredProductCodeReader {
         return (bestErrors, found.x0, found.x1, found.error)
     }
 
-    /// Brightness at the centres of `samplesPerModule` sub-modules of each of 95 modules
+    /// Brightness at the centres of `samplesPerModule` sub-modules of each of `modules` modules
     /// between `x0` and `x1` (linear interpolation); false when that runs off the profile.
-    static func resample(_ profile: [Float], from x0: Float, to x1: Float, into out: inout [Float]) -> Bool {
-        let count = 95 * samplesPerModule
+    static func resample(_ profile: [Float], from x0: Float, to x1: Float, modules: Int = 95, into out: inout [Float]) -> Bool {
+        let count = modules * samplesPerModule
         let step = (x1 - x0) / Float(count)
         guard x0 >= 0, x1 <= Float(profile.count - 1), step > 0 else { return false }
         profile.withUnsafeBufferPointer { p in

@@ -1,11 +1,11 @@
 import Foundation
 
-/// Checks an EAN-13 or UPC-A read against the photo itself, digit by digit.
+/// Checks an EAN-13, UPC-A, EAN-8 or UPC-E read against the photo itself, digit by digit.
 ///
 /// zbar and zxing-cpp both decide a digit from the widths between edges; on thin, blurred bars
 /// several scan lines can agree on a wrong digit whose check digit still fits. This check uses
 /// other evidence: the brightness along lines through the code, fitted with the model of a
-/// blurred EAN-13 (``BlurredProductCodeReader``): where the code's ends lie, how wide the blur
+/// blurred code (``BarLayout``, the blur model's): where the code's ends lie, how wide the blur
 /// is, and how well each digit's seven modules explain the brightness under it. Each line's
 /// best valid code is compared with the read, and with the line's runner-up.
 ///
@@ -14,10 +14,10 @@ import Foundation
 /// read that had one had the printed code there.
 ///
 /// ```swift
-/// ProductCodeFit.clearRival(of: symbol, in: image)   // "0022174251484" as digits, or nil
+/// ProductCodeFit.clearRival(of: symbol, in: image)?.digits   // 0022174251484 as digits, or nil
 /// ```
 enum ProductCodeFit {
-    /// One line's fit: its best valid code (13 digits); how much more error the runner-up
+    /// One line's fit: its best valid code (all its digits); how much more error the runner-up
     /// leaves, as a fraction of the best's; and how much more the read leaves (0 when it is
     /// the best).
     struct LineFit: Equatable {
@@ -34,30 +34,52 @@ enum ProductCodeFit {
     /// Lines tried through a code.
     static let maximumLines = 5
 
-    /// The 13-digit form of an EAN-13, ISBN-13 or UPC-A read, or nil for other symbols.
+    /// The layout of a product code's bars, and the dips and span (pixels) a stretch of a
+    /// profile needs to hold it (see ``BlurredProductCodeReader/candidateStretches(_:dips:span:)``).
+    static func layout(of symbology: Symbology) -> (layout: BarLayout, dips: ClosedRange<Int>, span: Int)? {
+        switch symbology {
+        case .ean13, .isbn13, .upcA: (.ean13, 12...40, 93)
+        case .ean8: (.ean8, 8...32, 65)
+        case .upcE: (.upcE, 6...26, 49)
+        default: nil
+        }
+    }
+
+    /// A product code read's digits in its layout's form (a UPC-A gains its leading zero), or
+    /// nil for other symbols.
     static func digits(of symbol: DecodedSymbol) -> [UInt8]? {
-        guard [.ean13, .isbn13, .upcA].contains(symbol.symbology) else { return nil }
+        guard let layout = layout(of: symbol.symbology)?.layout else { return nil }
         var digits = symbol.text.utf8.map { $0 &- UInt8(ascii: "0") }
-        if digits.count == 12 { digits.insert(0, at: 0) }
-        return digits.count == 13 && digits.allSatisfy({ $0 < 10 }) ? digits : nil
+        if symbol.symbology == .upcA && digits.count == 12 { digits.insert(0, at: 0) }
+        return digits.count == layout.digitCount && digits.allSatisfy({ $0 < 10 }) ? digits : nil
     }
 
-    /// The code the bars show clearly instead of the read: the best valid code of at least one
-    /// line by ``clearMargin``, the same on every such line, on more lines than the read is
-    /// best on. Nil when the lines support the read, are unclear, or cannot be fitted.
-    static func clearRival(of symbol: DecodedSymbol, in image: GreyImage) -> [UInt8]? {
-        guard let read = digits(of: symbol) ?? (SymbolMerger.isShortProductCode(symbol) ? [] : nil) else { return nil }
-        let fits = check(symbol, in: image)
-        let clear = fits.filter { $0.best != read && $0.margin >= clearMargin }
-        guard let rival = clear.first?.best, clear.allSatisfy({ $0.best == rival }),
-              clear.count > fits.filter({ $0.best == read }).count else { return nil }
-        return rival
+    /// The code the bars show clearly instead of the read, with the layout it was fitted in:
+    /// the best valid code of at least one line by ``clearMargin``, the same on every such
+    /// line, on more lines than the read is best on. An EAN-8 or UPC-E is fitted as itself,
+    /// then as an EAN-13 (zbar reads pieces of a long code as short ones). Nil when the lines
+    /// support the read, are unclear, or cannot be fitted.
+    static func clearRival(of symbol: DecodedSymbol, in image: GreyImage) -> (layout: BarLayout, digits: [UInt8])? {
+        guard let read = digits(of: symbol), let own = layout(of: symbol.symbology) else { return nil }
+        var tries = [(own, read)]
+        if SymbolMerger.isShortProductCode(symbol), let long = layout(of: .ean13) { tries.append((long, [])) }
+        let lines = lines(through: symbol, in: image)
+        for (layout, read) in tries {
+            let fits = lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read) }
+            let clear = fits.filter { $0.best != read && $0.margin >= clearMargin }
+            if let rival = clear.first?.best, clear.allSatisfy({ $0.best == rival }),
+               clear.count > fits.filter({ $0.best == read }).count {
+                return (layout.layout, rival)
+            }
+        }
+        return nil
     }
 
-    /// The fit of every line through the code that the model could be placed on.
+    /// The fit, in the read's own layout, of every line through the code that the model could
+    /// be placed on.
     static func check(_ symbol: DecodedSymbol, in image: GreyImage) -> [LineFit] {
-        guard let read = digits(of: symbol) ?? (SymbolMerger.isShortProductCode(symbol) ? [] : nil), !symbol.polygon.isEmpty else { return [] }
-        return lines(through: symbol, in: image).compactMap { fitLine($0.profile, extent: $0.extent, read: read) }
+        guard let read = digits(of: symbol), let layout = layout(of: symbol.symbology) else { return [] }
+        return lines(through: symbol, in: image).compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read) }
     }
 
     /// A brightness profile along a line through the code, and where along it the read lies.
@@ -74,6 +96,7 @@ enum ProductCodeFit {
     /// points' offsets, and the extent of the read along each line is the points' span.
     static func lines(through symbol: DecodedSymbol, in image: GreyImage) -> [Line] {
         let points = symbol.polygon.map { (x: Double($0.x), y: Double($0.y)) }
+        guard !points.isEmpty else { return [] }
         let n = Double(points.count)
         let cx = points.reduce(0) { $0 + $1.x } / n, cy = points.reduce(0) { $0 + $1.y } / n
         var sxx = 0.0, syy = 0.0, sxy = 0.0
@@ -136,19 +159,20 @@ enum ProductCodeFit {
 
     /// One line's fit: on the stretch of dips that meets the read's extent, forwards or
     /// backwards (whichever the model explains better); nil when no stretch there looks like a code.
-    static func fitLine(_ profile: [Float], extent: ClosedRange<Double>, read: [UInt8]) -> LineFit? {
-        let stretches = BlurredProductCodeReader.candidateStretches(profile).filter { s in
+    static func fitLine(_ profile: [Float], extent: ClosedRange<Double>,
+                        layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int), read: [UInt8]) -> LineFit? {
+        let stretches = BlurredProductCodeReader.candidateStretches(profile, dips: layout.dips, span: layout.span).filter { s in
             let reach = Double(s.1 - s.0) * 0.1
             return Double(s.0) - reach <= extent.upperBound && extent.lowerBound <= Double(s.1) + reach
         }
         guard let stretch = stretches.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }) else { return nil }
-        let last = profile.count - 1
-        let forward = BlurredProductCodeReader.place(profile, start: stretch.0, end: stretch.1)
-        let backward = BlurredProductCodeReader.place(profile.reversed(), start: last - stretch.1, end: last - stretch.0)
+        let last = profile.count - 1, bars = layout.layout
+        let forward = BlurredProductCodeReader.place(profile, start: stretch.0, end: stretch.1, layout: bars)
+        let backward = BlurredProductCodeReader.place(profile.reversed(), start: last - stretch.1, end: last - stretch.0, layout: bars)
         guard let placed = [forward, backward].compactMap({ $0 }).min(by: { $0.total < $1.total }),
-              case let codes = BlurredProductCodeReader.bestCodes(placed.errors), let best = codes.first else { return nil }
+              case let codes = bars.bestCodes(placed.errors), let best = codes.first else { return nil }
         let floor = max(best.error, 1e-3)
         return LineFit(best: best.digits, margin: codes.count > 1 ? codes[1].error / floor - 1 : .infinity,
-                       readExcess: BlurredProductCodeReader.error(of: read, placed.errors) / floor - 1)
+                       readExcess: bars.error(of: read, placed.errors) / floor - 1)
     }
 }
