@@ -65,7 +65,8 @@ enum ProductCodeFit {
         if SymbolMerger.isShortProductCode(symbol), let long = layout(of: .ean13) { tries.append((long, [])) }
         let lines = lines(through: symbol, in: image)
         for (layout, read) in tries {
-            let fits = lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read) }
+            var backwards: [Int: Bool] = [:]
+            let fits = lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction]) }
             let clear = fits.filter { $0.best != read && $0.margin >= clearMargin }
             if let rival = clear.first?.best, clear.allSatisfy({ $0.best == rival }),
                clear.count > fits.filter({ $0.best == read }).count {
@@ -79,13 +80,19 @@ enum ProductCodeFit {
     /// be placed on.
     static func check(_ symbol: DecodedSymbol, in image: GreyImage) -> [LineFit] {
         guard let read = digits(of: symbol), let layout = layout(of: symbol.symbology) else { return [] }
-        return lines(through: symbol, in: image).compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read) }
+        var backwards: [Int: Bool] = [:]
+        return lines(through: symbol, in: image).compactMap {
+            fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction])
+        }
     }
 
     /// A brightness profile along a line through the code, and where along it the read lies.
     struct Line {
         var profile: [Float]
         var extent: ClosedRange<Double>
+        /// Which of the two directions the line runs in (0: along the outline's main axis):
+        /// parallel lines cross a code the same way round.
+        var direction = 0
     }
 
     /// Lines that may cross the bars, up to ``maximumLines`` in each of two directions: along
@@ -103,7 +110,7 @@ enum ProductCodeFit {
         for p in points { sxx += (p.x - cx) * (p.x - cx); syy += (p.y - cy) * (p.y - cy); sxy += (p.x - cx) * (p.y - cy) }
         let axis = 0.5 * atan2(2 * sxy, sxx - syy)
         var result: [Line] = []
-        for angle in [axis, axis + .pi / 2] {
+        for (direction, angle) in [axis, axis + .pi / 2].enumerated() {
             let along = (x: cos(angle), y: sin(angle)), across = (x: -sin(angle), y: cos(angle))
             let t = points.map { ($0.x - cx) * along.x + ($0.y - cy) * along.y }
             let s = points.map { ($0.x - cx) * across.x + ($0.y - cy) * across.y }
@@ -112,7 +119,10 @@ enum ProductCodeFit {
             for k in 0..<count {
                 let offset = count == 1 ? (low + high) / 2 : low + (high - low) * Double(k) / Double(count - 1)
                 let origin = (x: cx + offset * across.x, y: cy + offset * across.y)
-                if let line = sample(image, origin: origin, direction: along, extent: t.min()!...t.max()!) { result.append(line) }
+                if var line = sample(image, origin: origin, direction: along, extent: t.min()!...t.max()!) {
+                    line.direction = direction
+                    result.append(line)
+                }
             }
         }
         return result
@@ -158,17 +168,20 @@ enum ProductCodeFit {
     }
 
     /// One line's fit: on the stretch of dips that meets the read's extent, forwards or
-    /// backwards (whichever the model explains better); nil when no stretch there looks like a code.
-    static func fitLine(_ profile: [Float], extent: ClosedRange<Double>,
-                        layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int), read: [UInt8]) -> LineFit? {
+    /// backwards (whichever the model explains better, unless `backwards` already says: the
+    /// first parallel line decides for the others); nil when no stretch there looks like a code.
+    static func fitLine(_ profile: [Float], extent: ClosedRange<Double>, layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
+                        read: [UInt8], backwards: inout Bool?) -> LineFit? {
         let stretches = BlurredProductCodeReader.candidateStretches(profile, dips: layout.dips, span: layout.span).filter { s in
             let reach = Double(s.1 - s.0) * 0.1
             return Double(s.0) - reach <= extent.upperBound && extent.lowerBound <= Double(s.1) + reach
         }
         guard let stretch = stretches.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }) else { return nil }
         let last = profile.count - 1, bars = layout.layout
-        let forward = BlurredProductCodeReader.place(profile, start: stretch.0, end: stretch.1, layout: bars)
-        let backward = BlurredProductCodeReader.place(profile.reversed(), start: last - stretch.1, end: last - stretch.0, layout: bars)
+        let forward = backwards == true ? nil : BlurredProductCodeReader.place(profile, start: stretch.0, end: stretch.1, layout: bars)
+        let backward = backwards == false ? nil
+            : BlurredProductCodeReader.place(profile.reversed(), start: last - stretch.1, end: last - stretch.0, layout: bars)
+        if backwards == nil, let forward, let backward { backwards = backward.total < forward.total }
         guard let placed = [forward, backward].compactMap({ $0 }).min(by: { $0.total < $1.total }),
               case let codes = bars.bestCodes(placed.errors), let best = codes.first else { return nil }
         let floor = max(best.error, 1e-3)
