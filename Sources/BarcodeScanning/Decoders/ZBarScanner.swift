@@ -45,6 +45,9 @@ final class ZBarScanner {
             settings.append((ZBAR_SQCODE, ZBAR_CFG_BINARY, 1))
         case .retail:
             settings += [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE].map { ($0, ZBAR_CFG_ENABLE, 0) }
+        case .productCodes:
+            settings += [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE, ZBAR_I25, ZBAR_CODE128, ZBAR_DATABAR, ZBAR_DATABAR_EXP]
+                .map { ($0, ZBAR_CFG_ENABLE, 0) }
         case .qrCodes, .addOns:
             settings.append((zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 0))
             settings += (set == .qrCodes ? [ZBAR_QRCODE] : [ZBAR_EAN2, ZBAR_EAN5]).map { ($0, ZBAR_CFG_ENABLE, 1) }
@@ -112,6 +115,9 @@ final class ZBarScanner {
         /// The symbologies that carry GS1 keys: EAN/UPC/ISBN, GS1-128 (Code 128), GS1 DataBar,
         /// ITF-14 (Interleaved 2 of 5) and QR codes.
         case retail
+        /// EAN/UPC/ISBN (with their add-ons) and QR codes: the passes that, in the misread hunts
+        /// with ITF-14, GS1-128 and DataBar photos, never read one of those.
+        case productCodes
         /// QR codes only (after ``LineScanner`` has read the linear codes).
         case qrCodes
         /// EAN-2 and EAN-5 add-ons only (beside a product code ``LineScanner`` read: zbar's
