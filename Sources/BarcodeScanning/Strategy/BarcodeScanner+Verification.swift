@@ -12,8 +12,9 @@ extension BarcodeScanner {
     /// read is a piece of that code (see ``isPiece(_:of:)``) and is left out.
     static func verified(_ symbols: [DecodedSymbol], in image: GreyImage,
                          rivals: (DecodedSymbol) -> [String] = { _ in [] }) -> [DecodedSymbol] {
-        // A read the bar fit turned into another code may now repeat a symbol: kept once, with
-        // the other's readings among its alternatives.
+        // A read the bar fit turned into another code may now repeat a symbol: kept once. A
+        // doubtful one gains the other's readings as alternatives; a confirmed one stays as it
+        // is (two decoders read it, and the fit showed it too where the misread lay).
         var checked: [DecodedSymbol] = [], index: [String: Int] = [:]
         for symbol in symbols.map({ verify($0, in: image, rivals: rivals($0)) }) {
             let key = SymbolMerger.key(symbology: symbol.symbology, text: symbol.text, bytes: symbol.bytes)
@@ -22,6 +23,7 @@ extension BarcodeScanner {
                 checked.append(symbol)
                 continue
             }
+            guard checked[first].confidence.isDoubtful else { continue }
             for other in symbol.confidence.alternatives where !checked[first].confidence.alternatives.contains(other) {
                 checked[first].confidence.alternatives.append(other)
             }
