@@ -102,7 +102,8 @@ struct ProductCodeFitTests {
     @Test("hunt: a UPC-A read by 17 lines as EAN-13 9012154257484 is reported as the UPC-A its bars show",
           arguments: [("hunt-upca-read-as-ean13.jpg", "022174251484", ["9012154257484"]),
                       ("hunt-ean13-upce-sideways.jpg", "8934563339425", ["08747632"]),
-                      ("hunt-ean13-two-misreads.jpg", "8934561010074", ["9170218010014", "9770212010074"])])
+                      ("hunt-ean13-two-misreads.jpg", "8934561010074", ["9170218010014", "9770212010074"]),
+                      ("hunt-upca-tilted-upce-piece.jpg", "002881839199", ["02212210"])])
     func huntMisreads(_ file: String, _ printed: String, _ misreads: [String]) throws {
         let found = try BarcodeScanner().scan(bytes: TestImages.bytes(file), source: file).symbols
         #expect(found.map(\.text) == [printed])

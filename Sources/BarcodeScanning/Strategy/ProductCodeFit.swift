@@ -95,8 +95,9 @@ enum ProductCodeFit {
         var direction = 0
     }
 
-    /// Lines that may cross the bars, up to ``maximumLines`` in each of two directions: along
-    /// the outline's main axis and across it. A code's reads give one point per scan line, at
+    /// Lines that may cross the bars, up to ``maximumLines`` in each of two directions, along
+    /// the outline's main axis and across it, and a third when the image's gradients show the
+    /// bars crossed at another angle (see ``barNormal(in:around:)``). A code's reads give one point per scan line, at
     /// the end where the line's read finished: the points spread along the scan lines when
     /// lines read both ends, across them when every line ended at the same end, and lie at one
     /// place for a single line (the main axis is then the row). The lines are spread over the
@@ -109,12 +110,20 @@ enum ProductCodeFit {
         var sxx = 0.0, syy = 0.0, sxy = 0.0
         for p in points { sxx += (p.x - cx) * (p.x - cx); syy += (p.y - cy) * (p.y - cy); sxy += (p.x - cx) * (p.y - cy) }
         let axis = 0.5 * atan2(2 * sxy, sxx - syy)
+        var angles = [axis, axis + .pi / 2]
+        // Across the bars as the image shows them: a tilted code read by one row or column (or
+        // by a turned copy) is crossed fully only along that direction.
+        if let across = barNormal(in: image, around: (cx, cy)),
+           angles.allSatisfy({ abs(remainder($0 - across, .pi)) > 5 * .pi / 180 }) {
+            angles.append(across)
+        }
         var result: [Line] = []
-        for (direction, angle) in [axis, axis + .pi / 2].enumerated() {
+        for (direction, angle) in angles.enumerated() {
             let along = (x: cos(angle), y: sin(angle)), across = (x: -sin(angle), y: cos(angle))
             let t = points.map { ($0.x - cx) * along.x + ($0.y - cy) * along.y }
             let s = points.map { ($0.x - cx) * across.x + ($0.y - cy) * across.y }
-            let low = s.min()!, high = s.max()!
+            var low = s.min()!, high = s.max()!
+            if direction == 2 && high - low < 8 { low -= 4; high += 4 }   // rows of the code either side
             let count = high - low < 2 ? 1 : maximumLines
             for k in 0..<count {
                 let offset = count == 1 ? (low + high) / 2 : low + (high - low) * Double(k) / Double(count - 1)
@@ -126,6 +135,28 @@ enum ProductCodeFit {
             }
         }
         return result
+    }
+
+    /// The direction across the bars around `centre` (radians): the dominant brightness
+    /// gradient of the 41 × 41 pixels there (their structure tensor), or nil when the gradients
+    /// there have no clear direction (their coherence is under one half).
+    static func barNormal(in image: GreyImage, around centre: (x: Double, y: Double)) -> Double? {
+        let radius = 20
+        let x0 = max(1, Int(centre.x) - radius), x1 = min(image.width - 2, Int(centre.x) + radius)
+        let y0 = max(1, Int(centre.y) - radius), y1 = min(image.height - 2, Int(centre.y) + radius)
+        guard x0 < x1, y0 < y1 else { return nil }
+        var gxx = 0.0, gyy = 0.0, gxy = 0.0
+        for y in y0...y1 {
+            for x in x0...x1 {
+                let gx = Double(image[x + 1, y]) - Double(image[x - 1, y])
+                let gy = Double(image[x, y + 1]) - Double(image[x, y - 1])
+                gxx += gx * gx; gyy += gy * gy; gxy += gx * gy
+            }
+        }
+        let trace = gxx + gyy
+        guard trace > 0 else { return nil }
+        let coherence = ((gxx - gyy) * (gxx - gyy) + 4 * gxy * gxy).squareRoot() / trace
+        return coherence >= 0.5 ? 0.5 * atan2(2 * gxy, gxx - gyy) : nil
     }
 
     /// The brightness along the whole line through `origin` in `direction` (unit length), the
