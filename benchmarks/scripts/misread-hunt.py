@@ -61,6 +61,16 @@ VIETNAMESE = ["Nước mắm Phú Quốc 40 độ đạm", "Cà phê Buôn Ma Th
               "Chè Thái Nguyên — OCOP 4 sao", "Gạo ST25 Sóc Trăng 5 kg", "Vải thiều Lục Ngạn"]
 
 
+def expiry(rng):
+    """A GS1 (17) expiry date in 2027: YYMMDD."""
+    return f"27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+
+
+def gs1_code(zint_type, data):
+    """(zint arguments, expected text) for a GS1 element string written with [AI] brackets."""
+    return ["-b", zint_type, "--gs1", "-d", data], data.replace("[", "").replace("]", "")
+
+
 def code_for(kind, rng, gtins):
     """(zint arguments, expected text) for one code of `kind`."""
     if kind == "ean13":
@@ -89,21 +99,17 @@ def code_for(kind, rng, gtins):
         return ["-b", "89", "-d", payload], payload + check_digit(payload)
     if kind == "gs1-128":
         g = rng.choice(gtins)
-        data = f"[01]0{g}[17]27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}[10]L{rng.randint(100, 99999)}"
-        return ["-b", "16", "--gs1", "-d", data], data.replace("[", "").replace("]", "")
+        return gs1_code("16", f"[01]0{g}[17]{expiry(rng)}[10]L{rng.randint(100, 99999)}")
     if kind == "databar":
         g = rng.choice(gtins)
         return ["-b", "29", "-d", "0" + g[:12]], "010" + g
     if kind == "databar-expanded":
         g = rng.choice(gtins)
-        data = f"[01]0{g}[3103]{rng.randint(100, 5000):06d}[17]27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-        return ["-b", "31", "--gs1", "-d", data], data.replace("[", "").replace("]", "")
+        return gs1_code("31", f"[01]0{g}[3103]{rng.randint(100, 5000):06d}[17]{expiry(rng)}")
     if kind == "gs1-datamatrix":
         g = rng.choice(gtins)
         lot = f"L{rng.randint(100, 99999)}"
-        data = f"[01]0{g}[17]27{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}[10]{lot}[422]704"
-        expected = data.replace("[", "").replace("]", "")
-        return ["-b", "71", "--gs1", "-d", data], expected
+        return gs1_code("71", f"[01]0{g}[17]{expiry(rng)}[10]{lot}[422]704")
     text = rng.choice(VIETNAMESE).encode("ascii", "ignore").decode() + f" {rng.randint(1, 99999)}"
     return ["-b", "71", "-d", text], text
 

@@ -65,24 +65,21 @@ struct BarLayout: Sendable {
     private static let sideGuard = Slot(firstModule: 0, modules: 3, candidates: [bits("101")], before: 0, after: 0)
 
     /// Start guard, six left digits (L or G), middle guard, six right digits (R), end guard.
-    static let ean13: BarLayout = {
-        var slots = [sideGuard]
-        for i in 0..<6 { slots.append(Slot(firstModule: 3 + 7 * i, modules: 7, candidates: l + g, before: 1, after: 0)) }
-        slots.append(Slot(firstModule: 45, modules: 5, candidates: [bits("01010")], before: 1, after: 1))
-        for i in 0..<6 { slots.append(Slot(firstModule: 50 + 7 * i, modules: 7, candidates: r, before: 0, after: 1)) }
-        slots.append(Slot(firstModule: 92, modules: 3, candidates: [bits("101")], before: 0, after: 0))
-        return BarLayout(kind: .ean13, slots: slots, digitCount: 13)
-    }()
-
+    static let ean13 = twoHalves(.ean13, digitsPerHalf: 6, left: l + g, digitCount: 13)
     /// Start guard, four left digits (L), middle guard, four right digits (R), end guard.
-    static let ean8: BarLayout = {
+    static let ean8 = twoHalves(.ean8, digitsPerHalf: 4, left: l, digitCount: 8)
+
+    /// A code of two halves: start guard, `digitsPerHalf` left digits encoded as `left`, the
+    /// middle guard, as many right digits (R), end guard.
+    private static func twoHalves(_ kind: Kind, digitsPerHalf: Int, left: [[UInt8]], digitCount: Int) -> BarLayout {
+        let middle = 3 + 7 * digitsPerHalf, right = middle + 5
         var slots = [sideGuard]
-        for i in 0..<4 { slots.append(Slot(firstModule: 3 + 7 * i, modules: 7, candidates: l, before: 1, after: 0)) }
-        slots.append(Slot(firstModule: 31, modules: 5, candidates: [bits("01010")], before: 1, after: 1))
-        for i in 0..<4 { slots.append(Slot(firstModule: 36 + 7 * i, modules: 7, candidates: r, before: 0, after: 1)) }
-        slots.append(Slot(firstModule: 64, modules: 3, candidates: [bits("101")], before: 0, after: 0))
-        return BarLayout(kind: .ean8, slots: slots, digitCount: 8)
-    }()
+        for i in 0..<digitsPerHalf { slots.append(Slot(firstModule: 3 + 7 * i, modules: 7, candidates: left, before: 1, after: 0)) }
+        slots.append(Slot(firstModule: middle, modules: 5, candidates: [bits("01010")], before: 1, after: 1))
+        for i in 0..<digitsPerHalf { slots.append(Slot(firstModule: right + 7 * i, modules: 7, candidates: r, before: 0, after: 1)) }
+        slots.append(Slot(firstModule: right + 7 * digitsPerHalf, modules: 3, candidates: [bits("101")], before: 0, after: 0))
+        return BarLayout(kind: kind, slots: slots, digitCount: digitCount)
+    }
 
     /// Start guard, six digits (L or G), the six-module end guard.
     static let upcE: BarLayout = {

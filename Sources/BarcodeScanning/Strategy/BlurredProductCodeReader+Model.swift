@@ -1,13 +1,9 @@
 import Foundation
 
-/// The model behind ``BlurredProductCodeReader``: what an EAN-13 looks like after blur, and the
-/// fit of that model to a brightness profile.
-///
-/// An EAN-13 is 95 modules: a start guard (bar, space, bar), six left digits of seven modules,
-/// a middle guard, six right digits and an end guard. Every left digit starts with a space and
-/// ends with a bar, every right digit the other way round, so the module on each side of a
-/// digit is known whatever the digits are. A digit's blurred look is therefore its seven
-/// modules and those two neighbours seen through a Gaussian blur, whatever its neighbours read.
+/// The model behind ``BlurredProductCodeReader``: its sampling and blur widths, the encodings,
+/// and the valid EAN-13s a fit allows. An EAN-13 is 95 modules: a start guard (bar, space, bar),
+/// six left digits of seven modules, a middle guard, six right digits and an end guard; how a
+/// digit looks after blur is in ``BarLayout``.
 extension BlurredProductCodeReader {
     /// Samples per module when a profile is resampled onto the code's module grid.
     static let samplesPerModule = 4
@@ -24,15 +20,9 @@ extension BlurredProductCodeReader {
     static let firstDigitParities = ["LLLLLL", "LLGLGG", "LLGGLG", "LLGGGL", "LGLLGG",
                                      "LGGLLG", "LGGGLL", "LGLGLG", "LGLGGL", "LGGLGL"]
 
-    /// The EAN-13's slots, templates and error layout (``BarLayout/ean13``).
-    static var slots: [BarLayout.Slot] { BarLayout.ean13.slots }
+    /// Where the EAN-13's candidate errors lie (``BarLayout/ean13``).
     static var errorOffsets: [Int] { BarLayout.ean13.errorOffsets }
     static var errorCount: Int { BarLayout.ean13.errorCount }
-
-    /// ``BarLayout/errors(of:blur:into:)`` for the EAN-13.
-    static func errors(of samples: UnsafeBufferPointer<Float>, blur: Int, into errors: UnsafeMutableBufferPointer<Float>) -> Float {
-        BarLayout.ean13.errors(of: samples, blur: blur, into: errors)
-    }
 
     /// The best and second-best 13-digit codes that the errors allow — valid left-half parity
     /// and check digit — with their summed errors (guards included).

@@ -65,11 +65,10 @@ enum ProductCodeFit {
         if SymbolMerger.isShortProductCode(symbol), let long = layout(of: .ean13) { tries.append((long, [])) }
         let lines = lines(through: symbol, in: image)
         for (layout, read) in tries {
-            var backwards: [Int: Bool] = [:]
-            let fits = lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction]) }
-            let clear = fits.filter { $0.best != read && $0.margin >= clearMargin }
+            let lineFits = fits(of: lines, layout: layout, read: read)
+            let clear = lineFits.filter { $0.best != read && $0.margin >= clearMargin }
             if let rival = clear.first?.best, clear.allSatisfy({ $0.best == rival }),
-               clear.count > fits.filter({ $0.best == read }).count {
+               clear.count > lineFits.filter({ $0.best == read }).count {
                 return (layout.layout, rival)
             }
         }
@@ -80,10 +79,14 @@ enum ProductCodeFit {
     /// be placed on.
     static func check(_ symbol: DecodedSymbol, in image: GreyImage) -> [LineFit] {
         guard let read = digits(of: symbol), let layout = layout(of: symbol.symbology) else { return [] }
+        return fits(of: lines(through: symbol, in: image), layout: layout, read: read)
+    }
+
+    /// Each line's fit in `layout`, where the model could be placed; parallel lines share the
+    /// orientation the first of them found.
+    static func fits(of lines: [Line], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int), read: [UInt8]) -> [LineFit] {
         var backwards: [Int: Bool] = [:]
-        return lines(through: symbol, in: image).compactMap {
-            fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction])
-        }
+        return lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction]) }
     }
 
     /// A brightness profile along a line through the code, and where along it the read lies.
