@@ -135,6 +135,14 @@ struct RenderedImageTests {
         #expect(found.map(\.text) == ["https://id.gs1.org/01/08934563138165/10/LOT42?17=271231"])
     }
 
+    @Test("a product code shown light on dark (a phone in dark mode) is read by the inverted pass: zxing-cpp inverts matrix codes only")
+    func lightOnDarkProductCode() throws {
+        let code = try TestImages.grey("ean13-893.png").inverted()
+        let found = BarcodeScanner().scan(code)
+        #expect(found.map(\.text) == ["8934563138165"])
+        #expect(found.map(\.pass) == [.inverted])
+    }
+
     @Test func stopsAtTheFirstPassThatReads() throws {
         let result = try scanner.scan(bytes: TestImages.bytes("qr-vietnamese.png"), source: "q")
         #expect(result.passes == [.direct])
