@@ -9,7 +9,7 @@ import Foundation
 ///   pipe) is written in place: there is nothing to rename, and renaming over it would replace
 ///   the device with a file;
 /// - a symbolic link is followed (`-o /dev/stdout` redirected to a file is one): the file it
-///   names is replaced and the link stays;
+///   names is replaced, or created when it does not exist yet, and the link stays;
 /// - an existing file keeps its permissions.
 ///
 /// ```swift
@@ -38,6 +38,11 @@ public final class AtomicFile {
             if exists, let resolved = realpath(path, nil) {
                 destination = String(cString: resolved)
                 free(resolved)
+            } else if !exists, Self.isLink(path) {
+                // A link whose file is not made yet: made where it points. A loop of links is
+                // named as one rather than replaced.
+                guard let target = Self.danglingLinkTarget(path) else { throw AtomicFileError(path: path, errno: ELOOP) }
+                destination = target
             }
             replacement = (destination + ".partial", destination)
             descriptor = Foundation.open(destination + ".partial", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -47,6 +52,27 @@ public final class AtomicFile {
     }
 
     deinit { abandon() }
+
+    /// Where a symbolic link that names no file yet points (followed through further links, up
+    /// to 40), so that the file is created there and the link stays, as a shell's `>` does; nil
+    /// when the links go round in a loop (or further than 40).
+    static func danglingLinkTarget(_ path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            guard isLink(current) else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(current, &buffer, buffer.count - 1)
+            guard length > 0 else { return nil }
+            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
+        }
+        return nil
+    }
+
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
 
     /// Writes all of `bytes` (retrying short writes and interrupted calls).
     public func write(_ bytes: [UInt8]) throws(AtomicFileError) {
@@ -108,6 +134,7 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
         case EACCES, EPERM, EROFS: remedy = "give a path in a folder you may write to"
         case ENOSPC, EDQUOT: remedy = "free some disk space, or write elsewhere"
         case EISDIR: remedy = "give a file name, not a folder"
+        case ELOOP: remedy = "its symbolic links lead round in a loop: point one of them at a file"
         default: remedy = "check the path"
         }
     }

@@ -56,6 +56,27 @@ struct AtomicFileTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
     }
 
+    @Test("a symbolic link to a file not made yet (relative, through a second link): the file is created where it points, the links stay")
+    func danglingLink() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/reports", withIntermediateDirectories: true)
+        let link = dir + "/latest.csv", hop = dir + "/reports/current.csv"
+        #expect(symlink("reports/current.csv", link) == 0)
+        #expect(symlink("2026-12-06.csv", hop) == 0)
+        try AtomicFile.write(Array("gtin\n".utf8), to: link)
+        #expect(fileType(link) == S_IFLNK && fileType(hop) == S_IFLNK)
+        #expect(try String(contentsOfFile: dir + "/reports/2026-12-06.csv", encoding: .utf8) == "gtin\n")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/reports/2026-12-06.csv.partial"))
+
+        // Two links naming each other: an error that says so, and both links left as they were.
+        let a = dir + "/a.csv", b = dir + "/b.csv"
+        #expect(symlink("b.csv", a) == 0 && symlink("a.csv", b) == 0)
+        #expect(throws: AtomicFileError.self) { try AtomicFile.write(Array("x".utf8), to: a) }
+        do { try AtomicFile.write(Array("x".utf8), to: a) } catch { #expect("\(error)".contains("symbolic links") && "\(error)".contains("loop")) }
+        #expect(fileType(a) == S_IFLNK && fileType(b) == S_IFLNK)
+    }
+
     @Test("a pipe is written in place, not replaced by a file (as /dev/null must be; not tried here, since a regression would replace it)")
     func pipe() throws {
         let dir = try folder()
