@@ -39,7 +39,6 @@ enum ZXingReader {
         static let tryHarder = Effort(rawValue: Int32(HV_ZXING_TRY_HARDER))
         static let tryRotate = Effort(rawValue: Int32(HV_ZXING_TRY_ROTATE))
         static let tryDownscale = Effort(rawValue: Int32(HV_ZXING_TRY_DOWNSCALE))
-        static let tryInvert = Effort(rawValue: Int32(HV_ZXING_TRY_INVERT))
     }
 
     /// The symbols zxing-cpp finds in `image`, as ``RawSymbol``s in its coordinates, or nil when

@@ -306,10 +306,10 @@ public struct BarcodeScanner: Sendable {
             return barsUpright(turned.image, turned.map, sideways: shared.straightenedIsSideways)
         })
         // Very last, when nothing else read anything: zxing-cpp's own linear readers on the whole
-        // photo, turned and inverted (bent packs and codes cut through their guard bars, which
-        // no zbar pass reads). Its reads are one decoder's: never confirmed.
+        // photo, turned (bent packs and codes cut through their guard bars, which no zbar pass
+        // reads; zxing-cpp inverts matrix codes only). Its reads are one decoder's: never confirmed.
         steps.append(Step(pass: .secondDecoder, read: { image, _ in
-            ZXingReader.read(image, formats: .gs1Carriers, effort: [.tryHarder, .tryRotate, .tryInvert, .tryDownscale], maxSymbols: 8) ?? []
+            ZXingReader.read(image, formats: .gs1Carriers, effort: [.tryHarder, .tryRotate, .tryDownscale], maxSymbols: 8) ?? []
         }) { (working, .identity) })
         return steps
     }
