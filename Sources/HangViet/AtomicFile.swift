@@ -63,10 +63,20 @@ public final class AtomicFile {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
             let length = readlink(current, &buffer, buffer.count - 1)
             guard length > 0 else { return nil }
-            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            current = target.hasPrefix("/") ? target : (current as NSString).deletingLastPathComponent + "/" + target
+            current = resolve(String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self), from: current)
         }
         return nil
+    }
+
+    /// A link's target as a path: relative targets are relative to the link's folder.
+    ///
+    /// ```swift
+    /// AtomicFile.resolve("out/today.csv", from: "latest.csv")       // "out/today.csv"
+    /// AtomicFile.resolve("today.csv", from: "/srv/latest.csv")      // "/srv/today.csv"
+    /// ```
+    static func resolve(_ target: String, from link: String) -> String {
+        let folder = (link as NSString).deletingLastPathComponent
+        return target.hasPrefix("/") || folder.isEmpty ? target : (folder as NSString).appendingPathComponent(target)
     }
 
     static func isLink(_ path: String) -> Bool {

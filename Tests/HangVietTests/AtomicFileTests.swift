@@ -77,6 +77,15 @@ struct AtomicFileTests {
         #expect(fileType(a) == S_IFLNK && fileType(b) == S_IFLNK)
     }
 
+    @Test("a link's relative target is relative to the link's folder, which may be the current one")
+    func linkTargets() {
+        #expect(AtomicFile.resolve("out/today.csv", from: "latest.csv") == "out/today.csv")
+        #expect(AtomicFile.resolve("today.csv", from: "reports/latest.csv") == "reports/today.csv")
+        #expect(AtomicFile.resolve("today.csv", from: "/srv/latest.csv") == "/srv/today.csv")
+        #expect(AtomicFile.resolve("/tmp/today.csv", from: "reports/latest.csv") == "/tmp/today.csv")
+        #expect(AtomicFile.resolve("today.csv", from: "/latest.csv") == "/today.csv")
+    }
+
     @Test("a pipe is written in place, not replaced by a file (as /dev/null must be; not tried here, since a regression would replace it)")
     func pipe() throws {
         let dir = try folder()
