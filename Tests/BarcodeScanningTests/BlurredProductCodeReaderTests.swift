@@ -90,8 +90,8 @@ struct BlurredProductCodeReaderTests {
     /// Errors that make each digit of `digits` the perfect fit of its slot and every other
     /// candidate cost `other`.
     static func errors(favouring digits: [Int], other: Float = 1) -> [Float] {
-        let offsets = BlurredProductCodeReader.errorOffsets
-        var errors = [Float](repeating: other, count: BlurredProductCodeReader.errorCount)
+        let offsets = BarLayout.ean13.errorOffsets
+        var errors = [Float](repeating: other, count: BarLayout.ean13.errorCount)
         for slot in [0, 7, 14] { errors[offsets[slot]] = 0 }
         let parity = Array(BlurredProductCodeReader.firstDigitParities[digits[0]])
         for k in 0..<12 {
@@ -104,7 +104,7 @@ struct BlurredProductCodeReaderTests {
     @Test func theBestCodeIsTheBestValidOne() throws {
         // 8934563138165 is valid: it is the best code, and any rival differs in two digits.
         let valid = [8, 9, 3, 4, 5, 6, 3, 1, 3, 8, 1, 6, 5]
-        let codes = BlurredProductCodeReader.bestCodes(Self.errors(favouring: valid))
+        let codes = BarLayout.ean13.bestCodes(Self.errors(favouring: valid))
         #expect(codes.count == 2)
         #expect(codes[0].digits.map(Int.init) == valid)
         #expect(codes[0].error == 0)
@@ -114,7 +114,7 @@ struct BlurredProductCodeReaderTests {
         // the best valid code costs one changed digit.
         var invalid = valid
         invalid[12] = 4
-        let repaired = BlurredProductCodeReader.bestCodes(Self.errors(favouring: invalid))
+        let repaired = BarLayout.ean13.bestCodes(Self.errors(favouring: invalid))
         #expect(repaired[0].error == 1)
         let checkSum = repaired[0].digits.enumerated().reduce(0) { $0 + Int($1.element) * ($1.offset % 2 == 0 ? 1 : 3) }
         #expect(checkSum % 10 == 0)

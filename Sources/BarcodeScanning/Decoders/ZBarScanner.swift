@@ -43,11 +43,9 @@ final class ZBarScanner {
         switch set {
         case .all:
             settings.append((ZBAR_SQCODE, ZBAR_CFG_BINARY, 1))
-        case .retail:
-            settings += [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE].map { ($0, ZBAR_CFG_ENABLE, 0) }
-        case .productCodes:
-            settings += [ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE, ZBAR_I25, ZBAR_CODE128, ZBAR_DATABAR, ZBAR_DATABAR_EXP]
-                .map { ($0, ZBAR_CFG_ENABLE, 0) }
+        case .retail, .productCodes:
+            let gs1Logistics = set == .productCodes ? [ZBAR_I25, ZBAR_CODE128, ZBAR_DATABAR, ZBAR_DATABAR_EXP] : []
+            settings += ([ZBAR_CODE39, ZBAR_CODE93, ZBAR_CODABAR, ZBAR_SQCODE] + gs1Logistics).map { ($0, ZBAR_CFG_ENABLE, 0) }
         case .qrCodes, .addOns:
             settings.append((zbar_symbol_type_t(0), ZBAR_CFG_ENABLE, 0))
             settings += (set == .qrCodes ? [ZBAR_QRCODE] : [ZBAR_EAN2, ZBAR_EAN5]).map { ($0, ZBAR_CFG_ENABLE, 1) }

@@ -1,6 +1,6 @@
 /// The valid codes a fit allows: the two whose summed errors (guards included) are smallest,
 /// among the codes whose check digit holds (and, for the EAN-13 and the UPC-E, whose parities
-/// match), and the summed errors of one given code.
+/// match), and the summed errors of one given code. One search serves every layout.
 extension BarLayout {
     /// UPC-E with number system 0: the parities (G = even) of its six digits for each check
     /// digit; number system 1 has the opposite ones.
@@ -10,7 +10,20 @@ extension BarLayout {
     /// 8 with the number system first and the check digit last).
     func bestCodes(_ errors: [Float]) -> [(digits: [UInt8], error: Float)] {
         switch kind {
-        case .ean13: return BlurredProductCodeReader.bestCodes(errors)
+        case .ean13:
+            // Each first digit gives the left half's parities; the check sum starts at it.
+            let guards = errors[errorOffsets[0]] + errors[errorOffsets[7]] + errors[errorOffsets[14]]
+            var best = TwoBest()
+            for first in 0..<10 {
+                let parity = BlurredProductCodeReader.firstDigitParities[first].utf8.map { $0 == UInt8(ascii: "G") }
+                let positions: [(offset: Int, weight: Int)] = (0..<12).map { k in
+                    let slot = k < 6 ? 1 + k : 2 + k
+                    let even = k < 6 && parity[k]
+                    return (errorOffsets[slot] + (even ? 10 : 0), k % 2 == 0 ? 3 : 1)
+                }
+                Self.search(errors, positions: positions, from: Path(error: guards, digits: UInt64(first)), sum: first, toSum: 0, into: &best)
+            }
+            return best.codes(digits: 13)
         case .ean8:
             let guards = errors[errorOffsets[0]] + errors[errorOffsets[5]] + errors[errorOffsets[10]]
             let positions: [(offset: Int, weight: Int)] = (0..<8).map { k in
@@ -56,7 +69,15 @@ extension BarLayout {
     func error(of digits: [UInt8], _ errors: [Float]) -> Float {
         guard digits.count == digitCount, digits.allSatisfy({ $0 < 10 }) else { return .infinity }
         switch kind {
-        case .ean13: return BlurredProductCodeReader.error(of: digits, errors)
+        case .ean13:
+            var total = errors[errorOffsets[0]] + errors[errorOffsets[7]] + errors[errorOffsets[14]]
+            let parity = BlurredProductCodeReader.firstDigitParities[Int(digits[0])].utf8.map { $0 == UInt8(ascii: "G") }
+            for k in 0..<12 {
+                let slot = k < 6 ? 1 + k : 2 + k
+                let even = k < 6 && parity[k]
+                total += errors[errorOffsets[slot] + (even ? 10 : 0) + Int(digits[k + 1])]
+            }
+            return total
         case .ean8:
             var total = errors[errorOffsets[0]] + errors[errorOffsets[5]] + errors[errorOffsets[10]]
             for k in 0..<8 { total += errors[errorOffsets[k < 4 ? 1 + k : 2 + k] + Int(digits[k])] }
@@ -76,15 +97,17 @@ extension BarLayout {
         var digits: UInt64 = 0
     }
 
-    /// The two best paths seen, best first.
+    /// The two best paths seen, best first (two fields, not an array: the search makes ten of
+    /// these per digit, and the blur model runs it on every band).
     struct TwoBest {
-        var paths = [Path(), Path()]
+        var first = Path(), second = Path()
+        var paths: [Path] { [first, second] }
         mutating func keep(_ path: Path) {
-            if path.error < paths[0].error {
-                paths[1] = paths[0]
-                paths[0] = path
-            } else if path.error < paths[1].error {
-                paths[1] = path
+            if path.error < first.error {
+                second = first
+                first = path
+            } else if path.error < second.error {
+                second = path
             }
         }
         func codes(digits count: Int) -> [(digits: [UInt8], error: Float)] {
@@ -104,7 +127,7 @@ extension BarLayout {
         for position in positions {
             for i in next.indices { next[i] = TwoBest() }
             for s in 0..<10 {
-                for path in states[s].paths where path.error < .infinity {
+                for path in [states[s].first, states[s].second] where path.error < .infinity {
                     for d in 0..<10 {
                         next[(s + position.weight * d) % 10].keep(Path(error: path.error + errors[position.offset + d], digits: path.digits << 4 | UInt64(d)))
                     }
@@ -112,6 +135,7 @@ extension BarLayout {
             }
             swap(&states, &next)
         }
-        for path in states[toSum].paths { best.keep(path) }
+        best.keep(states[toSum].first)
+        best.keep(states[toSum].second)
     }
 }

@@ -155,7 +155,7 @@ struct BlurredProductCodeReader {
     /// ``minimumMargin``.
     static func fit(_ profile: [Float], start: Int, end: Int) -> BandRead? {
         guard let found = place(profile, start: start, end: end) else { return nil }
-        let codes = bestCodes(found.errors)
+        let codes = BarLayout.ean13.bestCodes(found.errors)
         guard let winner = codes.first, codes.count == 2 else { return nil }
         let floor = max(winner.error, 1e-3)
         guard (codes[1].error - winner.error) / floor >= minimumMargin else { return nil }
