@@ -71,6 +71,17 @@ final class LineScanner {
             }
         }
 
+        /// The row crossings that a column crossing meets as one square pattern (see
+        /// ``mayHoldQRCode``) and through whose centre both diagonals cross rings too: where a QR
+        /// code may lie that ``qrFinderArea(in:alignment:)`` cannot confirm (small or blurred).
+        func possibleQRFinders(in image: GreyImage) -> [FinderHit] {
+            finderRows.filter { row in
+                finderColumns.contains { column in Self.sameFinder(row, column) }
+                    && LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, 1))
+                    && LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, -1))
+            }
+        }
+
         /// True when a row's and a column's finder crossings could be one square pattern: centres
         /// within half its size, lengths within a factor of 1.5.
         static func sameFinder(_ row: FinderHit, _ column: FinderHit) -> Bool {

@@ -2,7 +2,8 @@ import Foundation
 
 extension BarcodeScanner {
     /// What several escalation steps need from the working image, made once and only when a
-    /// step first asks: the image at twice the size, and the regions that look like linear codes.
+    /// step first asks: the image at twice the size, the regions that look like linear codes,
+    /// and the part of the image around them where the later passes look.
     final class SharedWork {   // one per scan, used on its thread only
         private let working: GreyImage
         /// Rule nothing out (``ScanOptions/exhaustive``).
@@ -10,8 +11,15 @@ extension BarcodeScanner {
         /// True when the first look saw a row and a column cross a finder-like pattern of the
         /// same size at one place (a QR code may be there): passes then keep rows and columns.
         private let mayHoldQRCode: Bool
-        init(_ working: GreyImage, exhaustive: Bool = false, mayHoldQRCode: Bool = true) {
+        /// Where the first look saw QR finder patterns, if anywhere.
+        private let qrFinderArea: LineScanner.QRFinderArea?
+        /// Where the first look crossed something like a QR finder pattern along a row and a column.
+        private let possibleQRFinders: [LineScanner.FinderHit]
+        init(_ working: GreyImage, exhaustive: Bool = false, mayHoldQRCode: Bool = true, qrFinderArea: LineScanner.QRFinderArea? = nil,
+             possibleQRFinders: [LineScanner.FinderHit] = []) {
             self.working = working
+            self.possibleQRFinders = possibleQRFinders
+            self.qrFinderArea = qrFinderArea
             self.exhaustive = exhaustive
             self.mayHoldQRCode = mayHoldQRCode
         }
@@ -26,6 +34,55 @@ extension BarcodeScanner {
             let found = working.barcodeRegions(limit: 4)
             return found.filter { $0.blocks * 4 >= (found.first?.blocks ?? 0) }
         }()
+
+        /// The part of the working image where the later passes look (working-image pixels): the
+        /// main code-like regions, each grown by half its longer side (perspective and low
+        /// contrast leave a code's ends outside its region), joined with the area where the
+        /// first look saw QR finder patterns and the reach of a QR code around each possible
+        /// finder pattern (QR codes are not bar-like regions). Nil, the whole image, when no
+        /// region was found or nothing may be ruled out.
+        private(set) lazy var focus: (x: Int, y: Int, width: Int, height: Int)? = {
+            guard !exhaustive, !regions.isEmpty else { return nil }
+            var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
+            for r in regions {
+                let grow = max(24, max(r.right - r.left, r.bottom - r.top) / 2)
+                x0 = min(x0, r.left - grow); y0 = min(y0, r.top - grow)
+                x1 = max(x1, r.right + grow); y1 = max(y1, r.bottom + grow)
+            }
+            for finder in possibleQRFinders {
+                // A finder pattern is 7 modules; a QR code of up to 41 modules reaches 37.5 modules from its centre.
+                let grow = max(24, finder.size * 11 / 2)
+                x0 = min(x0, finder.x - grow); y0 = min(y0, finder.y - grow)
+                x1 = max(x1, finder.x + grow); y1 = max(y1, finder.y + grow)
+            }
+            if let area = qrFinderArea {
+                x0 = min(x0, area.x); y0 = min(y0, area.y)
+                x1 = max(x1, area.x + area.width); y1 = max(y1, area.y + area.height)
+            }
+            x0 = max(0, x0); y0 = max(0, y0); x1 = min(working.width, x1); y1 = min(working.height, y1)
+            guard x1 > x0, y1 > y0 else { return nil }
+            return (x0, y0, x1 - x0, y1 - y0)
+        }()
+
+        /// `image`, made from the working image at `scale` times its size (and `transposed`, or
+        /// not), cut to ``focus``, with `back`, its map to the working image, extended to the cut.
+        /// The cut's pixels are the image's own, so a pass sees the same pixels with less around
+        /// them; its corners lie at multiples of 4 and its sides keep the image's parity, since
+        /// zbar scans every second line the other way and, at density 2, starts on the first or
+        /// second line by the side's parity: its lines are the image's own lines, run the same
+        /// way. (Cutting first and transforming after changed reads in the misread hunts.)
+        func focused(_ image: GreyImage, scale: Double = 1, transposed: Bool = false, back: PointMap = .identity) -> (GreyImage, PointMap) {
+            guard let f = focus else { return (image, back) }
+            let (fx, fy, fw, fh) = transposed ? (f.y, f.x, f.height, f.width) : (f.x, f.y, f.width, f.height)
+            func span(_ start: Int, _ length: Int, _ size: Int) -> (Int, Int) {
+                let from = Int(Double(start) * scale) / 4 * 4
+                var to = min(size, Int((Double(start + length) * scale).rounded(.up)) + 1)
+                if (to - from) % 2 != size % 2 { to += 1 }   // below `size`: `size - from` has its parity
+                return (from, to - from)
+            }
+            let (x, width) = span(fx, fw, image.width), (y, height) = span(fy, fh, image.height)
+            return (image.cropped(x: x, y: y, width: width, height: height), PointMap(tx: Double(x), ty: Double(y)).then(back))
+        }
 
         /// Largest tilt from upright or sideways that zbar's rows and columns still read.
         static let tolerance = 12.0 * .pi / 180

@@ -8,8 +8,9 @@ import Foundation
 /// changes, sharpening, contrast stretch, adaptive threshold, rotations (zbar reads only rows
 /// and columns), inversion and blur. Passes follow only the lines that can cross the bars the
 /// photo shows (rows for upright codes, columns for sideways ones) unless a QR code may be
-/// there. It stops as soon as a trustworthy symbol is found or the time limit is reached, and
-/// merges the same symbol found by several passes. Safe to share between tasks: each scan
+/// there, and the passes that do not turn the photo look only around its code-like regions and
+/// any QR finder patterns. It stops as soon as a trustworthy symbol is found or the time limit
+/// is reached, and merges the same symbol found by several passes. Safe to share between tasks: each scan
 /// makes its own zbar scanner.
 ///
 /// ```swift
@@ -70,7 +71,8 @@ public struct BarcodeScanner: Sendable {
             zbar.density = density
             zbar.lines = lines
             zbar.symbologies = symbologies
-            merger.add(Self.withoutPieces(zbar.scan(derived), in: derived), map: map, pass: pass)
+            let raws = Self.withoutCutEnds(zbar.scan(derived), in: derived, map: map, photoWidth: image.width, photoHeight: image.height)
+            merger.add(Self.withoutPieces(raws, in: derived), map: map, pass: pass)
         }
 
         // Every third row and column through our line scanner, the symbologies that carry GS1
@@ -80,7 +82,8 @@ public struct BarcodeScanner: Sendable {
         merger.add(Self.withoutPieces(firstLook.symbols, in: working).map { Self.withAddOn($0, in: working, zbar: zbar) },
                    map: workingMap, pass: .direct)
         // A copy of the QR finder area, not zbar's crop: zbar's QR decoder binarises the whole image.
-        let qrArea = firstLook.qrFinderArea(in: working, alignment: 3).map { area in
+        let finderArea = firstLook.qrFinderArea(in: working, alignment: 3)
+        let qrArea = finderArea.map { area in
             (image: working.cropped(x: area.x, y: area.y, width: area.width, height: area.height),
              map: PointMap(tx: Double(area.x), ty: Double(area.y)), smallestFinder: area.smallestFinder)
         }
@@ -104,7 +107,8 @@ public struct BarcodeScanner: Sendable {
         }
         guard options.escalate else { return (verifiedSymbols(), passes, false) }   // `--fast`: the first look only
 
-        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode)
+        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode, qrFinderArea: finderArea,
+                                 possibleQRFinders: firstLook.possibleQRFinders(in: working))
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         if let area = qrArea {
             // A QR code too fine for every third line: every line of its area, before all else.
@@ -212,7 +216,7 @@ public struct BarcodeScanner: Sendable {
     /// product code or a QR code shown light on dark (a phone in dark mode) is read only
     /// there: zxing-cpp inverts matrix codes alone.
     static func escalationPlan(image: GreyImage, working: GreyImage, reduction: Int, shared: SharedWork) -> [Step] {
-        var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all, lines: { shared.linesAcrossBars }) { (working, .identity) }]
+        var steps: [Step] = [Step(pass: .dense, density: 1, symbologies: .all, lines: { shared.linesAcrossBars }) { shared.focused(working) }]
         // A tilted code, turned upright by its measured direction before any other pass: scale,
         // contrast and sharpness passes do not turn it, and the fixed rotations below can leave
         // a long code 11° off, more than its height allows.
@@ -224,7 +228,8 @@ public struct BarcodeScanner: Sendable {
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)
-            return (working.resized(width: w, height: h), .scale(Double(working.width - 1) / Double(max(1, w - 1))))
+            return shared.focused(working.resized(width: w, height: h), scale: Double(w) / Double(working.width),
+                                  back: .scale(Double(working.width - 1) / Double(max(1, w - 1))))
         }
         if shortSide < 40 {
             // A strip a few pixels high (or wide): repeat its rows and widen it.
@@ -238,13 +243,19 @@ public struct BarcodeScanner: Sendable {
             })
         }
         if reduction > 1 {
-            steps.append(Step(pass: .fullResolution, onFullImage: true, lines: { shared.linesAcrossBars }) { (image, .identity) })
+            steps.append(Step(pass: .fullResolution, onFullImage: true, lines: { shared.linesAcrossBars }) {
+                shared.focused(image, scale: Double(reduction))
+            })
         }
         if shortSide >= 400 {
-            steps.append(Step(pass: .halfSize, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { (working.downsampled(by: 2), .scale(2)) })
+            steps.append(Step(pass: .halfSize, symbologies: .productCodes, lines: { shared.linesAcrossBars }) {
+                shared.focused(working.downsampled(by: 2), scale: 0.5, back: .scale(2))
+            })
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged, lines: { shared.linesAcrossBars }) { enlarged(1.5) }) }
-        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) { shared.doubled }) }
+        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) {
+                shared.focused(shared.doubled.image, scale: 2, back: shared.doubled.map)
+            }) }
         // The second decoder for what zbar cannot read: DataMatrix, and QR codes with damaged or
         // low-contrast finder patterns, up to eight in one photo. After the scale passes, which
         // read most blurred linear codes first.
@@ -252,27 +263,31 @@ public struct BarcodeScanner: Sendable {
             ZXingReader.read(image, formats: .matrix, maxSymbols: 8) ?? []
         }
         steps.append(Step(pass: .matrixCodes, read: matrixCodes) { (working, .identity) })
-        steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { (working.sharpened(), .identity) })
-        steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) { working.contrastStretched().map { ($0, .identity) } })
-        steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { (working.adaptiveThresholded(), .identity) })
+        steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { shared.focused(working.sharpened()) })
+        steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) { working.contrastStretched().map { shared.focused($0) } })
+        steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { shared.focused(working.adaptiveThresholded()) })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
             steps.append(Step(pass: pass, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
                 let r = working.rotated(degrees: angle); return (r.image, r.map)
             })
         }
-        steps.append(Step(pass: .inverted, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { (working.inverted(), .identity) })
+        steps.append(Step(pass: .inverted, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { shared.focused(working.inverted()) })
         steps.append(Step(pass: .invertedMatrixCodes, read: matrixCodes) { (working.inverted(), .identity) })
-        steps.append(Step(pass: .blurred, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { (working.blurred(), .identity) })
+        steps.append(Step(pass: .blurred, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { shared.focused(working.blurred()) })
         if shortSide >= 400 {
-            steps.append(Step(pass: .halfSizeThreshold, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { (working.downsampled(by: 2).adaptiveThresholded(), .scale(2)) })
+            steps.append(Step(pass: .halfSizeThreshold, symbologies: .productCodes, lines: { shared.linesAcrossBars }) {
+                shared.focused(working.downsampled(by: 2).adaptiveThresholded(), scale: 0.5, back: .scale(2))
+            })
         }
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // for upright codes, sideways ones (transposed first), and tilted ones once turned.
             // Read along rows only: the smoothing along the bars leaves columns nothing to read.
-            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool) -> (GreyImage, PointMap) {
+            // `inFocus`: the image is the doubled one, unturned, so the focus can be cut from it.
+            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool, inFocus: Bool = true) -> (GreyImage, PointMap) {
                 let (upright, back) = barsUpright(image, map, sideways: sideways)
-                return (upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2), back)
+                let filtered = upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
+                return inFocus ? shared.focused(filtered, scale: 2, transposed: sideways, back: back) : (filtered, back)
             }
             steps.append(Step(pass: .deblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeUpright }) {
                 deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
@@ -283,7 +298,7 @@ public struct BarcodeScanner: Sendable {
             steps.append(Step(pass: .straightenedDeblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.straighteningAngle != nil }) {
                 guard let angle = shared.straighteningAngle else { return nil }
                 let turned = shared.doubled.image.rotated(degrees: angle)
-                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways)
+                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways, inFocus: false)
             })
         }
         if longSide <= 800 {

@@ -11,6 +11,9 @@ struct BarcodeRegion: Sendable, Equatable {
     var angle: Double
     /// How many analysis blocks the region covers (its weight among regions).
     var blocks: Int
+    /// The blocks' bounding box in the image, in pixels: left and top inclusive, right and
+    /// bottom exclusive.
+    var left = 0, top = 0, right = 0, bottom = 0
 
     /// The tilt of the bars from the nearest of upright and sideways, in radians (0…π/4).
     var tilt: Double {
@@ -113,7 +116,10 @@ extension GreyImage {
             let angle = atan2(2 * xy, xx - yy) / 2
             let (cosA, sinA) = (cos(angle), sin(angle))
             var across = (low: Double.infinity, high: -Double.infinity), along = across
+            var box = (left: Int.max, top: Int.max, right: Int.min, bottom: Int.min)
             for i in members {
+                let bx = 1 + (i % columns) * block, by = 1 + (i / columns) * block
+                box = (Swift.min(box.left, bx), Swift.min(box.top, by), Swift.max(box.right, bx + block), Swift.max(box.bottom, by + block))
                 let cx = 1 + (Double(i % columns) + 0.5) * Double(block), cy = 1 + (Double(i / columns) + 0.5) * Double(block)
                 let u = cx * cosA + cy * sinA, v = -cx * sinA + cy * cosA
                 across = (Swift.min(across.low, u), Swift.max(across.high, u))
@@ -122,7 +128,8 @@ extension GreyImage {
             let length = across.high - across.low + Double(block), height = along.high - along.low + Double(block)
             // A barcode is a band of bars at least a few blocks wide; thin lines of edges are text or borders.
             guard length >= Double(3 * block), height >= Double(2 * block) else { continue }
-            regions.append(BarcodeRegion(angle: angle, blocks: members.count))
+            regions.append(BarcodeRegion(angle: angle, blocks: members.count,
+                                         left: box.left, top: box.top, right: box.right, bottom: box.bottom))
         }
         return Array(regions.sorted { $0.blocks > $1.blocks }.prefix(limit))
     }
