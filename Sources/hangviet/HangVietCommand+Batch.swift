@@ -83,6 +83,17 @@ extension HangVietCommand {
             let input: InventoryFile
             do { input = try InventoryFile(path: file) } catch { throw CLIError(batch: error, input: file) }
             let sink = try OutputFile(path: output)
+            // The summary and report files are opened before any row is read: a path that cannot
+            // be written stops the batch at once, before its summary is printed.
+            let summaryFile: AtomicFile?, reportFile: AtomicFile?
+            do {
+                summaryFile = try summary.map { path throws(CLIError) in try Self.open(path) }
+                reportFile = try report.map { path throws(CLIError) in try Self.open(path) }
+            } catch {
+                sink.abandon()
+                throw error
+            }
+            func abandonAll() { sink.abandon(); summaryFile?.abandon(); reportFile?.abandon() }
             let progress = BatchProgress(totalBytes: input.size)
             let result: InventorySummary
             do {
@@ -96,22 +107,37 @@ extension HangVietCommand {
                 try sink.commit()
             } catch let error as BatchError {
                 progress.finish()
-                sink.abandon()
+                abandonAll()
                 throw CLIError(batch: error, input: input.name)
             } catch {
                 progress.finish()
-                sink.abandon()
+                abandonAll()
+                throw error
+            }
+            do {
+                if let summaryFile { try Self.finish(summaryFile, with: result.json(language, file: input.name)) }
+                if let reportFile { try Self.finish(reportFile, with: result.html(language, file: input.name)) }
+            } catch {
+                abandonAll()
                 throw error
             }
             StandardError.write(result.text(language))
-            if let summary { try Self.write(result.json(language, file: input.name), to: summary) }
-            if let report { try Self.write(result.html(language, file: input.name), to: report) }
             if result.invalidCount > 0 { throw ExitCode(1) }
         }
 
-        /// Writes a whole file atomically: a failed write leaves nothing half-written.
-        static func write(_ text: String, to path: String) throws(CLIError) {
-            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CLIError(message: error.description) }
+        /// Opens a file to be written atomically: nothing appears at `path` until it is finished.
+        static func open(_ path: String) throws(CLIError) -> AtomicFile {
+            do { return try AtomicFile(path: path) } catch { throw CLIError(message: error.description) }
+        }
+
+        /// Writes `text` to `file` and puts it in place; a failed write leaves nothing half-written.
+        static func finish(_ file: AtomicFile, with text: String) throws(CLIError) {
+            do {
+                try file.write(Array(text.utf8))
+                try file.commit()
+            } catch {
+                throw CLIError(message: error.description)
+            }
         }
     }
 }

@@ -103,6 +103,23 @@ struct BatchCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: out + ".partial"))
     }
 
+    @Test("a --summary or --report path that cannot be written stops the batch before any row: no summary, no output")
+    func unwritableSummaryStopsFirst() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try write(Array("ean\n8934673503358\n".utf8), "in.csv", in: dir)
+        let out = dir.appendingPathComponent("out.csv").path
+        let nowhere = dir.appendingPathComponent("no-such-folder/summary.json").path
+        for flag in ["--summary", "--report"] {
+            let result = try CheckCommandTests.run(["batch", input, "-o", out, flag, nowhere])
+            #expect(result.status == 2, "\(flag)")
+            #expect(result.stderr.contains("cannot write \(nowhere)"), "\(flag): \(result.stderr)")
+            // Stopped before the summary is printed, and nothing is written.
+            #expect(!result.stderr.contains("%"), "\(flag): \(result.stderr)")   // the summary's shares
+            #expect(!FileManager.default.fileExists(atPath: out) && !FileManager.default.fileExists(atPath: out + ".partial"))
+        }
+    }
+
     @Test("a write error (full disk) stops with a message and exit 2")
     func fullDisk() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
