@@ -65,7 +65,7 @@ extension BarcodeScanner {
         }()
 
         /// `image`, made from the working image at `scale` times its size (and `transposed`, or
-        /// not), cut to ``focus``, with `back`, its map to the working image, extended to the cut.
+        /// not), cut to ``focus``, with its map onward (`back`) extended by the cut.
         /// The cut's pixels are the image's own, so a pass sees the same pixels with less around
         /// them; its corners lie at multiples of 4 and its sides keep the image's parity, since
         /// zbar scans every second line the other way and, at density 2, starts on the first or

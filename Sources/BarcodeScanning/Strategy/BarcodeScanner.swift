@@ -10,8 +10,8 @@ import Foundation
 /// photo shows (rows for upright codes, columns for sideways ones) unless a QR code may be
 /// there, and the passes that do not turn the photo look only around its code-like regions and
 /// any QR finder patterns. It stops as soon as a trustworthy symbol is found or the time limit
-/// is reached, and merges the same symbol found by several passes. Safe to share between tasks: each scan
-/// makes its own zbar scanner.
+/// is reached, and merges the same symbol found by several passes. Safe to share between
+/// tasks: each scan makes its own zbar scanner.
 ///
 /// ```swift
 /// let scanner = BarcodeScanner()
@@ -253,9 +253,11 @@ public struct BarcodeScanner: Sendable {
             })
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged, lines: { shared.linesAcrossBars }) { enlarged(1.5) }) }
-        if longSide <= 1200 { steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) {
+        if longSide <= 1200 {
+            steps.append(Step(pass: .doubleSize, density: 2, lines: { shared.linesAcrossBars }) {
                 shared.focused(shared.doubled.image, scale: 2, back: shared.doubled.map)
-            }) }
+            })
+        }
         // The second decoder for what zbar cannot read: DataMatrix, and QR codes with damaged or
         // low-contrast finder patterns, up to eight in one photo. After the scale passes, which
         // read most blurred linear codes first.
