@@ -75,8 +75,16 @@ final class LineScanner {
         /// ``mayHoldQRCode``) and through whose centre both diagonals cross rings too: where a QR
         /// code may lie that ``qrFinderArea(in:alignment:)`` cannot confirm (small or blurred).
         func possibleQRFinders(in image: GreyImage) -> [FinderHit] {
+            finderCrossings(meetingColumns: 1, in: image)
+        }
+
+        /// The row crossings that at least `minimum` column crossings meet as one square pattern
+        /// and through whose centre both diagonals cross rings. Bars tilted 45° look the same
+        /// along rows and columns, but one diagonal runs along them; both diagonals through a
+        /// finder pattern cross its rings.
+        func finderCrossings(meetingColumns minimum: Int, in image: GreyImage) -> [FinderHit] {
             finderRows.filter { row in
-                finderColumns.contains { column in Self.sameFinder(row, column) }
+                finderColumns.lazy.filter { column in Self.sameFinder(row, column) }.prefix(minimum).count == minimum
                     && LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, 1))
                     && LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, -1))
             }
@@ -103,27 +111,15 @@ final class LineScanner {
             let width = image.width, height = image.height
             var smallest = Int.max
             var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
-            for row in finderRows {
-                let matching = finderColumns.filter { column in Self.sameFinder(row, column) }
-                // Bars tilted 45° look the same along rows and columns, but one diagonal runs
-                // along them; both diagonals through a finder pattern cross its rings.
-                guard matching.count >= 2,
-                      LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, 1)),
-                      LineScanner.crossesRings(image, x: row.x, y: row.y, size: row.size, step: (1, -1)) else { continue }
+            for row in finderCrossings(meetingColumns: 2, in: image) {
                 smallest = min(smallest, row.size)
                 x0 = min(x0, row.x - row.size / 2); x1 = max(x1, row.x + row.size / 2)
                 y0 = min(y0, row.y - row.size / 2); y1 = max(y1, row.y + row.size / 2)
             }
             guard x0 <= x1 else { return nil }
             let mx = max(16, (x1 - x0) / 4), my = max(16, (y1 - y0) / 4)
-            func span(_ from: Int, _ to: Int, _ size: Int) -> (Int, Int) {
-                let start = max(0, from) / (2 * alignment) * (2 * alignment)
-                var length = min(size, to) - start
-                length += ((size - length) % alignment + alignment) % alignment
-                return (start, min(length, size - start))
-            }
-            let (left, areaWidth) = span(x0 - mx, x1 + mx, width)
-            let (top, areaHeight) = span(y0 - my, y1 + my, height)
+            let (left, areaWidth) = GreyImage.cutSpan(from: x0 - mx, to: x1 + mx, within: width, alignment: alignment)
+            let (top, areaHeight) = GreyImage.cutSpan(from: y0 - my, to: y1 + my, within: height, alignment: alignment)
             return QRFinderArea(x: left, y: top, width: areaWidth, height: areaHeight, smallestFinder: smallest)
         }
     }

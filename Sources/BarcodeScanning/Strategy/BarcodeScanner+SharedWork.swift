@@ -75,10 +75,8 @@ extension BarcodeScanner {
             guard let f = focus else { return (image, back) }
             let (fx, fy, fw, fh) = transposed ? (f.y, f.x, f.height, f.width) : (f.x, f.y, f.width, f.height)
             func span(_ start: Int, _ length: Int, _ size: Int) -> (Int, Int) {
-                let from = Int(Double(start) * scale) / 4 * 4
-                var to = min(size, Int((Double(start + length) * scale).rounded(.up)) + 1)
-                if (to - from) % 2 != size % 2 { to += 1 }   // below `size`: `size - from` has its parity
-                return (from, to - from)
+                GreyImage.cutSpan(from: Int(Double(start) * scale), to: Int((Double(start + length) * scale).rounded(.up)) + 1,
+                                  within: size, alignment: 2)
             }
             let (x, width) = span(fx, fw, image.width), (y, height) = span(fy, fh, image.height)
             return (image.cropped(x: x, y: y, width: width, height: height), PointMap(tx: Double(x), ty: Double(y)).then(back))

@@ -26,6 +26,21 @@ struct PointMap: Sendable {
 /// The image operations the scan strategy escalates through. Each returns a new image (and,
 /// where geometry changes, how to map its points back).
 extension GreyImage {
+    /// Where a cut of a side of `size` pixels should lie to cover `from..<to` so that zbar
+    /// follows its lines as in the whole image, at densities up to `alignment`: its start a
+    /// multiple of twice `alignment` (zbar scans every second line the other way), its length
+    /// the side's modulo `alignment` (at density d, zbar starts ((size − 1) mod d + 1) / 2 lines in).
+    ///
+    /// ```swift
+    /// GreyImage.cutSpan(from: 13, to: 50, within: 101, alignment: 2)   // (start: 12, length: 39)
+    /// ```
+    static func cutSpan(from: Int, to: Int, within size: Int, alignment: Int) -> (start: Int, length: Int) {
+        let start = max(0, from) / (2 * alignment) * (2 * alignment)
+        var length = min(size, to) - start
+        length += ((size - length) % alignment + alignment) % alignment
+        return (start, min(length, size - start))
+    }
+
     /// A copy of the part of the rectangle at (`x`, `y`) that lies inside the image.
     func cropped(x: Int, y: Int, width w: Int, height h: Int) -> GreyImage {
         let x0 = max(0, min(x, width)), y0 = max(0, min(y, height))
