@@ -107,6 +107,14 @@ struct ReadVerificationTests {
         #expect(found.map(\.text) == ["037816754612"])
     }
 
+    @Test("hunt: a curved GS1-128 that one line of the double-size copy misread is read as printed")
+    func curvedGS1128() throws {
+        let result = try scan("hunt-gs1-128-curved.jpg")
+        #expect(result.symbols.map(\.text) == ["01089360200492361727010210L40720"])
+        #expect(result.symbols.first?.symbology == .gs1_128)
+        #expect(result.passes.contains(.doubleSize))
+    }
+
     @Test("hunt: a QR code in Windows-1258 (named by its ECI) is text, not binary")
     func qrWithECI() throws {
         let symbol = try #require(try scan("hunt-qr-windows-1258.png").symbols.first)

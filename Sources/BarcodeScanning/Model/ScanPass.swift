@@ -42,10 +42,6 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case inverted
     /// ``matrixCodes`` on the inverted image: light-on-dark QR and DataMatrix codes.
     case invertedMatrixCodes = "inverted-matrix-codes"
-    /// 3×3 blur (sensor noise).
-    case blurred
-    /// Adaptive threshold of the half-size image.
-    case halfSizeThreshold = "half-size-threshold"
     /// Rotations of the doubled image, for small tilted codes.
     case doubleSizeRotated45 = "double-size-rotated-45"
     /// A strip only a few pixels high or wide: rows repeated and widened.
