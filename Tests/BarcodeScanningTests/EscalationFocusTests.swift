@@ -75,6 +75,19 @@ struct EscalationFocusTests {
         #expect(focus.x + focus.width >= 480 + 452, "\(focus)")
     }
 
+    @Test("The later passes follow the lines nearer across the bars: both only near 45°, or where a QR code may be",
+          arguments: [(0.0, ZBarScanner.Lines.rows), (25, .rows), (-25, .rows), (65, .columns), (-65, .columns), (90, .columns),
+                      (45, .rowsAndColumns), (-45, .rowsAndColumns)])
+    func linesNearerAcrossTheBars(degrees: Double, lines: ZBarScanner.Lines) throws {
+        let (image, _) = try Self.codeOffCentre()
+        let turned = image.rotated(degrees: degrees).image
+        #expect(BarcodeScanner.SharedWork(turned).linesAcrossBars == lines)
+        // A possible QR finder pattern anywhere keeps rows and columns (zbar reads QR codes with both).
+        let finder = LineScanner.FinderHit(x: 100, y: 120, size: 14)
+        #expect(BarcodeScanner.SharedWork(turned, possibleQRFinders: [finder]).linesAcrossBars == .rowsAndColumns)
+        #expect(BarcodeScanner.SharedWork(turned, exhaustive: true).linesAcrossBars == .rowsAndColumns)
+    }
+
     @Test("No code-like region, or an exhaustive scan: the later passes see the whole image")
     func noFocusWithoutEvidence() throws {
         let blank = GreyImage(width: 300, height: 200, fill: 230)

@@ -61,19 +61,10 @@ final class LineScanner {
         var finderRows: [FinderHit]
         var finderColumns: [FinderHit]
 
-        /// True when a row and a column crossed something like a QR finder pattern at about the
-        /// same place: a QR code may be there even when ``qrFinderArea(in:alignment:)`` is nil
-        /// (too small or blurred to check). The bars of an upright linear code alone never do
-        /// this: the columns run along them.
-        var mayHoldQRCode: Bool {
-            finderRows.contains { row in
-                finderColumns.contains { column in Self.sameFinder(row, column) }
-            }
-        }
-
         /// The row crossings that a column crossing meets as one square pattern (see
-        /// ``mayHoldQRCode``) and through whose centre both diagonals cross rings too: where a QR
-        /// code may lie that ``qrFinderArea(in:alignment:)`` cannot confirm (small or blurred).
+        /// ``sameFinder(_:_:)``) and through whose centre both diagonals cross rings too: where a
+        /// QR code may lie that ``qrFinderArea(in:alignment:)`` cannot confirm (small or blurred).
+        /// The bars of an upright linear code alone never give one: the columns run along them.
         func possibleQRFinders(in image: GreyImage) -> [FinderHit] {
             finderCrossings(meetingColumns: 1, in: image)
         }

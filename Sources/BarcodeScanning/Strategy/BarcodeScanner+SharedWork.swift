@@ -8,21 +8,21 @@ extension BarcodeScanner {
         private let working: GreyImage
         /// Rule nothing out (``ScanOptions/exhaustive``).
         private let exhaustive: Bool
-        /// True when the first look saw a row and a column cross a finder-like pattern of the
-        /// same size at one place (a QR code may be there): passes then keep rows and columns.
-        private let mayHoldQRCode: Bool
         /// Where the first look saw QR finder patterns, if anywhere.
         private let qrFinderArea: LineScanner.QRFinderArea?
         /// Where the first look crossed something like a QR finder pattern along a row and a column.
         private let possibleQRFinders: [LineScanner.FinderHit]
-        init(_ working: GreyImage, exhaustive: Bool = false, mayHoldQRCode: Bool = true, qrFinderArea: LineScanner.QRFinderArea? = nil,
+        init(_ working: GreyImage, exhaustive: Bool = false, qrFinderArea: LineScanner.QRFinderArea? = nil,
              possibleQRFinders: [LineScanner.FinderHit] = []) {
             self.working = working
             self.possibleQRFinders = possibleQRFinders
             self.qrFinderArea = qrFinderArea
             self.exhaustive = exhaustive
-            self.mayHoldQRCode = mayHoldQRCode
         }
+
+        /// True when the first look saw QR finder patterns, or a possible one: passes then keep
+        /// rows and columns, which zbar's QR reader needs.
+        private var mayHoldQRCode: Bool { qrFinderArea != nil || !possibleQRFinders.isEmpty }
 
         private(set) lazy var doubled: (image: GreyImage, map: PointMap) = {
             let w = working.width * 2, h = working.height * 2
@@ -94,12 +94,19 @@ extension BarcodeScanner {
         var mayBeSideways: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isUpright(within: Self.tolerance) } }
 
         /// The scan lines worth following in an image that keeps the working image's orientation:
-        /// rows alone when every code-like region stands upright, columns alone when every one
-        /// lies sideways, both otherwise (no region, a tilted one, or a QR code possible).
+        /// rows alone when every code-like region is nearer upright than sideways, columns alone
+        /// when every one is nearer sideways, both otherwise (no region, one within
+        /// ``nearDiagonal`` of 45°, regions both ways, or a QR code possible). A line crosses
+        /// every bar of a code tilted by θ from it only when the code is at least tan θ times as
+        /// tall as it is long: the nearer direction reads the code if any does.
         var linesAcrossBars: ZBarScanner.Lines {
-            if mayHoldQRCode || (mayBeUpright && mayBeSideways) { return .rowsAndColumns }
-            return mayBeUpright ? .rows : .columns
+            if exhaustive || mayHoldQRCode || regions.isEmpty { return .rowsAndColumns }
+            let rows = regions.contains { abs($0.angle) <= .pi / 4 + Self.nearDiagonal }
+            let columns = regions.contains { abs($0.angle) >= .pi / 4 - Self.nearDiagonal }
+            return rows && columns ? .rowsAndColumns : rows ? .rows : .columns
         }
+        /// How near 45° a region's bars must be for both rows and columns to follow them.
+        static let nearDiagonal = 10.0 * .pi / 180
 
         /// The turn, in degrees (−45…45), that brings the largest tilted code-like region
         /// upright or sideways, or nil when no region is tilted. Turning the image by θ turns a

@@ -107,7 +107,7 @@ public struct BarcodeScanner: Sendable {
         }
         guard options.escalate else { return (verifiedSymbols(), passes, false) }   // `--fast`: the first look only
 
-        let shared = SharedWork(working, exhaustive: options.exhaustive, mayHoldQRCode: firstLook.mayHoldQRCode, qrFinderArea: finderArea,
+        let shared = SharedWork(working, exhaustive: options.exhaustive, qrFinderArea: finderArea,
                                  possibleQRFinders: firstLook.possibleQRFinders(in: working))
         var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
         if let area = qrArea {
