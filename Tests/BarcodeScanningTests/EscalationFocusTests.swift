@@ -56,6 +56,40 @@ struct EscalationFocusTests {
         #expect(corner.x == plainCorner.x && corner.y == plainCorner.y)
     }
 
+    @Test("A turned image is cut around the focus as it lies once turned: its own pixels, on zbar's line grid",
+          arguments: [45.0, -30.0, 22.5])
+    func turnedCut(degrees: Double) throws {
+        let (image, _) = try Self.codeOffCentre()
+        let shared = BarcodeScanner.SharedWork(image)
+        let turned = image.rotated(degrees: degrees)
+        let (crop, map) = shared.focused(turned: turned.image, back: turned.map)
+        // The cut's corner, in the turned image: its map takes it to the working image.
+        let corner = map.apply(0, 0), origin = try #require(turned.map.inverse).apply(corner.x, corner.y)
+        let (cx, cy) = (Int(origin.x.rounded()), Int(origin.y.rounded()))
+        #expect(cx % 4 == 0 && cy % 4 == 0, "corner (\(cx), \(cy))")
+        #expect(crop.width % 2 == turned.image.width % 2 && crop.height % 2 == turned.image.height % 2)
+        #expect(crop.width * crop.height < turned.image.width * turned.image.height * 3 / 4, "\(crop.width) × \(crop.height)")
+        let samePixels = crop == turned.image.cropped(x: cx, y: cy, width: crop.width, height: crop.height)
+        #expect(samePixels)
+        // Every corner of the focus lies inside the cut once mapped back to the working image.
+        let focus = try #require(shared.focus)
+        let back = try #require(map.inverse)
+        for (fx, fy) in [(focus.x, focus.y), (focus.x + focus.width, focus.y), (focus.x, focus.y + focus.height),
+                         (focus.x + focus.width, focus.y + focus.height)] {
+            let p = back.apply(Double(fx), Double(fy))
+            #expect(p.x >= -0.5 && p.y >= -0.5 && p.x <= Double(crop.width) + 0.5 && p.y <= Double(crop.height) + 0.5, "\(p)")
+        }
+    }
+
+    @Test("A map's inverse undoes it")
+    func pointMapInverse() throws {
+        let map = PointMap(a: 0.8, b: -0.6, c: 0.6, d: 0.8, tx: 12, ty: -7).then(.scale(2)).then(.transpose)
+        let inverse = try #require(map.inverse)
+        let there = map.apply(31, 17), back = inverse.apply(there.x, there.y)
+        #expect(abs(back.x - 31) < 1e-9 && abs(back.y - 17) < 1e-9)
+        #expect(PointMap(a: 1, b: 2, c: 2, d: 4).inverse == nil)
+    }
+
     @Test("QR finder patterns seen away from the bars join the focus")
     func qrFinderAreaJoinsTheFocus() throws {
         let (image, _) = try Self.codeOffCentre()

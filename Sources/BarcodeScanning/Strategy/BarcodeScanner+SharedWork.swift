@@ -72,13 +72,27 @@ extension BarcodeScanner {
         /// second line by the side's parity: its lines are the image's own lines, run the same
         /// way. (Cutting first and transforming after changed reads in the misread hunts.)
         func focused(_ image: GreyImage, scale: Double = 1, transposed: Bool = false, back: PointMap = .identity) -> (GreyImage, PointMap) {
+            cut(image, forward: transposed ? PointMap.scale(scale).then(.transpose) : .scale(scale), back: back)
+        }
+
+        /// `image`, turned from the working image (its points taken there by `back`), cut to the
+        /// rectangle around ``focus`` as it lies in it: a turned pass reads the same lines, the
+        /// same way, over less of the turned photo.
+        func focused(turned image: GreyImage, back: PointMap) -> (GreyImage, PointMap) {
+            guard let forward = back.inverse else { return (image, back) }
+            return cut(image, forward: forward, back: back)
+        }
+
+        /// `image` cut to the rectangle around ``focus`` once `forward` takes it there from the
+        /// working image, on zbar's line grid (``GreyImage/cutSpan(from:to:within:alignment:)``).
+        private func cut(_ image: GreyImage, forward: PointMap, back: PointMap) -> (GreyImage, PointMap) {
             guard let f = focus else { return (image, back) }
-            let (fx, fy, fw, fh) = transposed ? (f.y, f.x, f.height, f.width) : (f.x, f.y, f.width, f.height)
-            func span(_ start: Int, _ length: Int, _ size: Int) -> (Int, Int) {
-                GreyImage.cutSpan(from: Int(Double(start) * scale), to: Int((Double(start + length) * scale).rounded(.up)) + 1,
-                                  within: size, alignment: 2)
+            let corners = [(f.x, f.y), (f.x + f.width, f.y), (f.x, f.y + f.height), (f.x + f.width, f.y + f.height)]
+                .map { forward.apply(Double($0.0), Double($0.1)) }
+            func span(_ ends: [Double], _ size: Int) -> (Int, Int) {
+                GreyImage.cutSpan(from: Int(ends.min()!.rounded(.down)), to: Int(ends.max()!.rounded(.up)) + 1, within: size, alignment: 2)
             }
-            let (x, width) = span(fx, fw, image.width), (y, height) = span(fy, fh, image.height)
+            let (x, width) = span(corners.map(\.x), image.width), (y, height) = span(corners.map(\.y), image.height)
             return (image.cropped(x: x, y: y, width: width, height: height), PointMap(tx: Double(x), ty: Double(y)).then(back))
         }
 

@@ -225,7 +225,7 @@ public struct BarcodeScanner: Sendable {
         steps.append(Step(pass: .straightened, symbologies: .productCodes, isWorthRunning: { shared.straighteningAngle != nil }) {
             guard let angle = shared.straighteningAngle else { return nil }
             let r = working.rotated(degrees: angle)
-            return (r.image, r.map)
+            return shared.focused(turned: r.image, back: r.map)
         })
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
@@ -272,7 +272,7 @@ public struct BarcodeScanner: Sendable {
         steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { shared.focused(working.adaptiveThresholded()) })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
             steps.append(Step(pass: pass, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
-                let r = working.rotated(degrees: angle); return (r.image, r.map)
+                let r = working.rotated(degrees: angle); return shared.focused(turned: r.image, back: r.map)
             })
         }
         steps.append(Step(pass: .inverted, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { shared.focused(working.inverted()) })
@@ -281,11 +281,11 @@ public struct BarcodeScanner: Sendable {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // for upright codes, sideways ones (transposed first), and tilted ones once turned.
             // Read along rows only: the smoothing along the bars leaves columns nothing to read.
-            // `inFocus`: the image is the doubled one, unturned, so the focus can be cut from it.
-            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool, inFocus: Bool = true) -> (GreyImage, PointMap) {
+            // `turned`: the doubled image was turned, not only scaled (and transposed).
+            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool, turned: Bool = false) -> (GreyImage, PointMap) {
                 let (upright, back) = barsUpright(image, map, sideways: sideways)
                 let filtered = upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
-                return inFocus ? shared.focused(filtered, scale: 2, transposed: sideways, back: back) : (filtered, back)
+                return turned ? shared.focused(turned: filtered, back: back) : shared.focused(filtered, scale: 2, transposed: sideways, back: back)
             }
             steps.append(Step(pass: .deblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeUpright }) {
                 deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
@@ -296,14 +296,14 @@ public struct BarcodeScanner: Sendable {
             steps.append(Step(pass: .straightenedDeblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.straighteningAngle != nil }) {
                 guard let angle = shared.straighteningAngle else { return nil }
                 let turned = shared.doubled.image.rotated(degrees: angle)
-                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways, inFocus: false)
+                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways, turned: true)
             })
         }
         if longSide <= 800 {
             steps.append(Step(pass: .doubleSizeRotated45, density: 2, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
                 let (big, map) = shared.doubled
                 let r = big.rotated(degrees: 45)
-                return (r.image, r.map.then(map))
+                return shared.focused(turned: r.image, back: r.map.then(map))
             })
         }
         // Last: bars so blurred that zbar finds no edges between them, read from brightness

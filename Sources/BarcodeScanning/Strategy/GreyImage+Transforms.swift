@@ -15,6 +15,14 @@ struct PointMap: Sendable {
         (a * x + b * y + tx, c * x + d * y + ty)
     }
 
+    /// The map that undoes this one, or nil when it flattens the plane.
+    var inverse: PointMap? {
+        let det = a * d - b * c
+        guard abs(det) > 1e-12 else { return nil }
+        let ia = d / det, ib = -b / det, ic = -c / det, id = a / det
+        return PointMap(a: ia, b: ib, c: ic, d: id, tx: -(ia * tx + ib * ty), ty: -(ic * tx + id * ty))
+    }
+
     /// First `self`, then `next`.
     func then(_ next: PointMap) -> PointMap {
         PointMap(a: next.a * a + next.b * c, b: next.a * b + next.b * d,
