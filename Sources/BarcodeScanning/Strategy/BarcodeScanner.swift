@@ -6,10 +6,10 @@ import Foundation
 /// around any QR finder pattern), and escalates through further ``ScanPass``es of zbar's image
 /// scanner only when that finds nothing or only doubtful symbols: full resolution, scale
 /// changes, sharpening, contrast stretch, adaptive threshold, rotations (zbar reads only rows
-/// and columns), inversion and de-blurring. Passes follow only the lines that can cross the bars the
-/// photo shows (rows for upright codes, columns for sideways ones) unless a QR code may be
-/// there, and zbar's passes, turned or not, look only around its code-like regions and any QR
-/// finder patterns. It stops as soon as a trustworthy symbol is found or the time limit
+/// and columns), inversion and de-blurring. Passes follow only the lines that can cross the
+/// bars the photo shows (rows for upright codes, columns for sideways ones) unless a QR code
+/// may be there, and zbar's passes, turned or not, look only around its code-like regions and
+/// any QR finder patterns. It stops as soon as a trustworthy symbol is found or the time limit
 /// is reached, and merges the same symbol found by several passes. Safe to share between
 /// tasks: each scan makes its own zbar scanner.
 ///
