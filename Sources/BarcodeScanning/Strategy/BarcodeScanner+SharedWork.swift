@@ -44,20 +44,20 @@ extension BarcodeScanner {
         private(set) lazy var focus: (x: Int, y: Int, width: Int, height: Int)? = {
             guard !exhaustive, !regions.isEmpty else { return nil }
             var x0 = Int.max, y0 = Int.max, x1 = Int.min, y1 = Int.min
+            /// Widens the focus to hold the rectangle `left..<right` × `top..<bottom`, grown by `grow`.
+            func include(left: Int, top: Int, right: Int, bottom: Int, grow: Int = 0) {
+                x0 = min(x0, left - grow); y0 = min(y0, top - grow)
+                x1 = max(x1, right + grow); y1 = max(y1, bottom + grow)
+            }
             for r in regions {
-                let grow = max(24, max(r.right - r.left, r.bottom - r.top) / 2)
-                x0 = min(x0, r.left - grow); y0 = min(y0, r.top - grow)
-                x1 = max(x1, r.right + grow); y1 = max(y1, r.bottom + grow)
+                include(left: r.left, top: r.top, right: r.right, bottom: r.bottom, grow: max(24, max(r.right - r.left, r.bottom - r.top) / 2))
             }
             for finder in possibleQRFinders {
                 // A finder pattern is 7 modules; a QR code of up to 41 modules reaches 37.5 modules from its centre.
-                let grow = max(24, finder.size * 11 / 2)
-                x0 = min(x0, finder.x - grow); y0 = min(y0, finder.y - grow)
-                x1 = max(x1, finder.x + grow); y1 = max(y1, finder.y + grow)
+                include(left: finder.x, top: finder.y, right: finder.x, bottom: finder.y, grow: max(24, finder.size * 11 / 2))
             }
             if let area = qrFinderArea {
-                x0 = min(x0, area.x); y0 = min(y0, area.y)
-                x1 = max(x1, area.x + area.width); y1 = max(y1, area.y + area.height)
+                include(left: area.x, top: area.y, right: area.x + area.width, bottom: area.y + area.height)
             }
             x0 = max(0, x0); y0 = max(0, y0); x1 = min(working.width, x1); y1 = min(working.height, y1)
             guard x1 > x0, y1 > y0 else { return nil }
