@@ -212,6 +212,9 @@ extension Caveat {
         case (.conflicting, .barFit):
             let others = confidence.alternatives.prefix(3).joined(separator: ", ")
             why = LocalizedText(en: "the decoders read \(others), but the bars, fitted digit by digit, show this code", vi: "bộ giải mã đọc ra \(others), nhưng các vạch, khi khớp từng chữ số, cho thấy mã này")[language]
+        case (.conflicting, .barDarkness):
+            let others = confidence.alternatives.prefix(3).joined(separator: ", ")
+            why = LocalizedText(en: "the decoders read \(others), but how dark each digit's bars are shows this code, since 1 and 7, 2 and 8 differ only in bar width", vi: "bộ giải mã đọc ra \(others), nhưng độ đậm của vạch ở từng chữ số cho thấy mã này, vì 1 và 7, 2 và 8 chỉ khác nhau ở độ rộng vạch")[language]
         case (.conflicting, _):
             let others = confidence.alternatives.prefix(3).joined(separator: ", ")
             why = LocalizedText(en: "the photo also gave another reading at the same place (\(others))", vi: "ảnh cho ra cách đọc khác tại cùng chỗ (\(others))")[language]

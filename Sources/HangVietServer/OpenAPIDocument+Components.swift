@@ -220,11 +220,13 @@ components:
         several scan lines), `single-read` (one scan line), `conflicting` (another text was read
         at the same place; see `alternatives`). Reason `bar-fit`: the decoders read the
         alternative, but the bars' brightness, fitted digit by digit, shows this code clearly better.
+        Reason `bar-darkness`: the alternative differs from this code only by 1/7 or 2/8 (digits
+        told apart by bar widths alone), and how dark each digit is on average shows this code.
       type: object
       required: [level, reason]
       properties:
         level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
-        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading, bar-fit]}
+        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading, bar-fit, bar-darkness]}
         alternatives: {type: array, items: {type: string}}
     Source:
       description: Where a fact comes from, and when it was read.

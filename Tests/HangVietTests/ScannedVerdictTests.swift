@@ -44,6 +44,7 @@ struct ScannedVerdictTests {
         ReadConfidence(level: .unconfirmed, reason: .blurModel),
         ReadConfidence(level: .conflicting, reason: .otherReading, alternatives: ["8934563138165"]),
         ReadConfidence(level: .conflicting, reason: .barFit, alternatives: ["8934563138165"]),
+        ReadConfidence(level: .conflicting, reason: .barDarkness, alternatives: ["8934563732165"]),
     ])
     func doubtfulInvalid(_ confidence: ReadConfidence) throws {
         let verdict = try #require(engine.verdict(for: symbol("8934563138166", confidence)))
@@ -78,6 +79,15 @@ struct ScannedVerdictTests {
         #expect(verdict.outcome == .vietnameseRegistrant)
         #expect(verdict.caveats.first?.message(.en) == "Doubtful read (the decoders read 8934563318164, but the bars, fitted digit by digit, show this code): compare with the digits printed under the bars.")
         #expect(verdict.caveats.first?.message(.vi) == "Kết quả đọc chưa chắc chắn (bộ giải mã đọc ra 8934563318164, nhưng các vạch, khi khớp từng chữ số, cho thấy mã này): hãy so với các chữ số in dưới vạch.")
+    }
+
+    @Test("a code the bars' darkness put in place of its width twin names the decoders' reading, in both languages")
+    func barDarknessRead() throws {
+        let verdict = try #require(engine.verdict(for: symbol("8934563138165",
+            ReadConfidence(level: .conflicting, reason: .barDarkness, alternatives: ["8934563732165"]))))
+        #expect(verdict.outcome == .vietnameseRegistrant)
+        #expect(verdict.caveats.first?.message(.en) == "Doubtful read (the decoders read 8934563732165, but how dark each digit's bars are shows this code, since 1 and 7, 2 and 8 differ only in bar width): compare with the digits printed under the bars.")
+        #expect(verdict.caveats.first?.message(.vi) == "Kết quả đọc chưa chắc chắn (bộ giải mã đọc ra 8934563732165, nhưng độ đậm của vạch ở từng chữ số cho thấy mã này, vì 1 và 7, 2 và 8 chỉ khác nhau ở độ rộng vạch): hãy so với các chữ số in dưới vạch.")
     }
 
     @Test("typed codes carry no read confidence")

@@ -40,6 +40,10 @@ public struct ReadConfidence: Sendable, Hashable {
         /// The decoders read another code (in ``ReadConfidence/alternatives``), but the bars'
         /// brightness, fitted digit by digit with the blur model, shows this one clearly better.
         case barFit = "bar-fit"
+        /// The decoders read another code (in ``ReadConfidence/alternatives``) that differs
+        /// from this one only by 1↔7 or 2↔8, digits told apart by bar widths alone; how dark
+        /// each digit is on average (how much of it is bar) shows this one.
+        case barDarkness = "bar-darkness"
     }
 
     public var level: Level

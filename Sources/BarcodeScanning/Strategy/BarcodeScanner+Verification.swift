@@ -70,8 +70,15 @@ extension BarcodeScanner {
             return symbol
         }
         symbol.confidence = confidence(of: symbol, secondReading: second, rivals: rivals)
-        if symbol.confidence.isDoubtful, let rival = ProductCodeFit.clearRival(of: symbol, in: image) {
-            return refitted(symbol, as: rival.layout, digits: rival.digits)
+        guard symbol.confidence.isDoubtful, ProductCodeFit.digits(of: symbol) != nil else { return symbol }
+        var bars = ProductCodeFit.Bars(lines: ProductCodeFit.lines(through: symbol, in: image))
+        if let rival = ProductCodeFit.clearRival(of: symbol, on: &bars) {
+            symbol = refitted(symbol, as: rival.layout, digits: rival.digits)
+        }
+        // Then how dark each digit is, which tells 1 from 7 and 2 from 8 where widths cannot.
+        if let digits = ProductCodeFit.digits(of: symbol), let layout = ProductCodeFit.layout(of: symbol.symbology),
+           let twin = ProductCodeFit.clearTwin(of: digits, layout: layout, on: &bars) {
+            symbol = refitted(symbol, as: layout.layout, digits: twin, reason: .barDarkness)
         }
         return symbol
     }
@@ -79,8 +86,9 @@ extension BarcodeScanner {
     /// `symbol` as the code its bars clearly show (``ProductCodeFit``): an EAN-8 or UPC-E in
     /// those layouts; in the EAN-13's, a UPC-A when the first of the 13 digits is 0, an ISBN-13
     /// for the 978/979 book prefixes, an EAN-13 otherwise. Conflicting, with the decoders'
-    /// reading first among the alternatives.
-    static func refitted(_ symbol: DecodedSymbol, as layout: BarLayout, digits: [UInt8]) -> DecodedSymbol {
+    /// reading first among the alternatives; `reason` says which check of the bars showed it.
+    static func refitted(_ symbol: DecodedSymbol, as layout: BarLayout, digits: [UInt8],
+                         reason: ReadConfidence.Reason = .barFit) -> DecodedSymbol {
         var refit = symbol
         switch layout.kind {
         case .ean13:
@@ -93,7 +101,7 @@ extension BarcodeScanner {
         }
         refit.text = String(decoding: refit.bytes, as: UTF8.self)
         let others = [symbol.text] + symbol.confidence.alternatives
-        refit.confidence = ReadConfidence(level: .conflicting, reason: .barFit,
+        refit.confidence = ReadConfidence(level: .conflicting, reason: reason,
                                           alternatives: others.filter { !sameCode($0, refit.text, symbology: refit.symbology) })
         return refit
     }

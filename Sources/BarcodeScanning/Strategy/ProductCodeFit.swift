@@ -60,12 +60,18 @@ enum ProductCodeFit {
     /// then as an EAN-13 (zbar reads pieces of a long code as short ones). Nil when the lines
     /// support the read, are unclear, or cannot be fitted.
     static func clearRival(of symbol: DecodedSymbol, in image: GreyImage) -> (layout: BarLayout, digits: [UInt8])? {
+        var bars = Bars(lines: lines(through: symbol, in: image))
+        return clearRival(of: symbol, on: &bars)
+    }
+
+    /// ``clearRival(of:in:)`` on lines already sampled (their placements are kept for the
+    /// bar-darkness check).
+    static func clearRival(of symbol: DecodedSymbol, on bars: inout Bars) -> (layout: BarLayout, digits: [UInt8])? {
         guard let read = digits(of: symbol), let own = layout(of: symbol.symbology) else { return nil }
         var tries = [(own, read)]
         if SymbolMerger.isShortProductCode(symbol), let long = layout(of: .ean13) { tries.append((long, [])) }
-        let lines = lines(through: symbol, in: image)
         for (layout, read) in tries {
-            let lineFits = fits(of: lines, layout: layout, read: read)
+            let lineFits = bars.placements(layout).compactMap { fit($0, layout: layout.layout, read: read) }
             let clear = lineFits.filter { $0.best != read && $0.margin >= clearMargin }
             if let rival = clear.first?.best, clear.allSatisfy({ $0.best == rival }),
                clear.count > lineFits.filter({ $0.best == read }).count {
@@ -85,8 +91,36 @@ enum ProductCodeFit {
     /// Each line's fit in `layout`, where the model could be placed; parallel lines share the
     /// orientation the first of them found.
     static func fits(of lines: [Line], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int), read: [UInt8]) -> [LineFit] {
-        var backwards: [Int: Bool] = [:]
-        return lines.compactMap { fitLine($0.profile, extent: $0.extent, layout: layout, read: read, backwards: &backwards[$0.direction]) }
+        var bars = Bars(lines: lines)
+        return bars.placements(layout).compactMap { fit($0, layout: layout.layout, read: read) }
+    }
+
+    /// The lines through a code and, once asked for, where each layout's model lies on them.
+    struct Bars {
+        var lines: [Line]
+        private var placed: [BarLayout.Kind: [Placement]] = [:]
+
+        init(lines: [Line]) { self.lines = lines }
+
+        /// The placements of `layout` on the lines, where the model could be placed; parallel
+        /// lines share the orientation the first of them found.
+        mutating func placements(_ layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int)) -> [Placement] {
+            if let known = placed[layout.layout.kind] { return known }
+            var backwards: [Int: Bool] = [:]
+            let found = lines.compactMap { ProductCodeFit.place($0, layout: layout, backwards: &backwards[$0.direction]) }
+            placed[layout.layout.kind] = found
+            return found
+        }
+    }
+
+    /// Where a layout's model lies on one line: the brightness along the line (turned round
+    /// when the code runs backwards along it), the code's two ends there, and every
+    /// candidate's error (see ``BarLayout/errors(of:blur:into:)``).
+    struct Placement {
+        var profile: [Float]
+        var x0: Float
+        var x1: Float
+        var errors: [Float]
     }
 
     /// A brightness profile along a line through the code, and where along it the read lies.
@@ -201,25 +235,37 @@ enum ProductCodeFit {
         return Line(profile: profile, extent: (extent.lowerBound - start)...(extent.upperBound - start))
     }
 
-    /// One line's fit: on the stretch of dips that meets the read's extent, forwards or
-    /// backwards (whichever the model explains better, unless `backwards` already says: the
-    /// first parallel line decides for the others); nil when no stretch there looks like a code.
-    static func fitLine(_ profile: [Float], extent: ClosedRange<Double>, layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
-                        read: [UInt8], backwards: inout Bool?) -> LineFit? {
+    /// The model placed on one line: on the stretch of dips that meets the read's extent,
+    /// forwards or backwards (whichever the model explains better, unless `backwards` already
+    /// says: the first parallel line decides for the others); nil when no stretch there looks
+    /// like a code.
+    static func place(_ line: Line, layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
+                      backwards: inout Bool?) -> Placement? {
+        let profile = line.profile, extent = line.extent
         let stretches = BlurredProductCodeReader.candidateStretches(profile, dips: layout.dips, span: layout.span).filter { s in
             let reach = Double(s.1 - s.0) * 0.1
             return Double(s.0) - reach <= extent.upperBound && extent.lowerBound <= Double(s.1) + reach
         }
         guard let stretch = stretches.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }) else { return nil }
         let last = profile.count - 1, bars = layout.layout
+        let reversed = backwards == false ? [] : Array(profile.reversed())
         let forward = backwards == true ? nil : BlurredProductCodeReader.place(profile, start: stretch.0, end: stretch.1, layout: bars)
         let backward = backwards == false ? nil
-            : BlurredProductCodeReader.place(profile.reversed(), start: last - stretch.1, end: last - stretch.0, layout: bars)
+            : BlurredProductCodeReader.place(reversed, start: last - stretch.1, end: last - stretch.0, layout: bars)
         if backwards == nil, let forward, let backward { backwards = backward.total < forward.total }
-        guard let placed = [forward, backward].compactMap({ $0 }).min(by: { $0.total < $1.total }),
-              case let codes = bars.bestCodes(placed.errors), let best = codes.first else { return nil }
+        if let backward, backward.total < forward?.total ?? .infinity {
+            return Placement(profile: reversed, x0: backward.x0, x1: backward.x1, errors: backward.errors)
+        }
+        return forward.map { Placement(profile: profile, x0: $0.x0, x1: $0.x1, errors: $0.errors) }
+    }
+
+    /// One line's fit: its best valid code, the runner-up's margin and the read's excess; nil
+    /// when no valid code fits.
+    static func fit(_ placement: Placement, layout bars: BarLayout, read: [UInt8]) -> LineFit? {
+        let codes = bars.bestCodes(placement.errors)
+        guard let best = codes.first else { return nil }
         let floor = max(best.error, 1e-3)
         return LineFit(best: best.digits, margin: codes.count > 1 ? codes[1].error / floor - 1 : .infinity,
-                       readExcess: bars.error(of: read, placed.errors) / floor - 1)
+                       readExcess: bars.error(of: read, placement.errors) / floor - 1)
     }
 }
