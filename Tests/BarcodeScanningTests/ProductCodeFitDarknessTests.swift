@@ -56,6 +56,33 @@ struct ProductCodeFitDarknessTests {
         #expect(try check("8934563138165") == nil)
     }
 
+    @Test("another reading at the same place is weighed too: 8904863138165 (two digits of other darkness) against the printed code")
+    func otherReading() throws {
+        let image = BlurredProductCodeReaderTests.blurredAlongRows(try TestImages.grey("ean13-893.png"), sigma: 2)
+        let layout = try #require(ProductCodeFit.layout(of: .ean13))
+        func check(_ text: String, others: [String]) throws -> [UInt8]? {
+            let (symbol, _) = try ProductCodeFitTests.read(text)
+            var bars = ProductCodeFit.Bars(lines: ProductCodeFit.lines(through: symbol, in: image))
+            return ProductCodeFit.clearTwin(of: Self.digits(text), others: others, layout: layout, on: &bars)
+        }
+        #expect(try check("8904863138165", others: ["8934563138165"]) == Self.digits("8934563138165"))
+        #expect(try check("8934563138165", others: ["8904863138165"]) == nil)
+        // Without the printed code to weigh, none of the read's own twins (also wrong) is put in its place.
+        #expect(try check("8904863138165", others: []) == nil)
+    }
+
+    @Test("other readings in a layout's form: UPC-A and UPC-E as EAN-13, UPC-A as UPC-E; a broken check digit is none")
+    func readingsInLayoutForm() {
+        #expect(ProductCodeFit.digits(of: "022174251484", as: .ean13) == Self.digits("0022174251484"))
+        #expect(ProductCodeFit.digits(of: "01234565", as: .ean13) == Self.digits("0012345000065"))
+        #expect(ProductCodeFit.digits(of: "012345000065", as: .upcE) == Self.digits("01234565"))
+        #expect(ProductCodeFit.digits(of: "0019520000063", as: .upcE) == Self.digits("01952643"))
+        #expect(ProductCodeFit.digits(of: "012345600065", as: .upcE) == nil)       // no UPC-E stands for it
+        #expect(ProductCodeFit.digits(of: "8934563138166", as: .ean13) == nil)     // check digit
+        #expect(ProductCodeFit.digits(of: "89345610", as: .ean8) == Self.digits("89345610"))
+        #expect(ProductCodeFit.digits(of: "8934563138165", as: .ean8) == nil)
+    }
+
     @Test("no bars under the read: no evidence")
     func noBars() throws {
         let (symbol, _) = try ProductCodeFitTests.read("8934563732165")

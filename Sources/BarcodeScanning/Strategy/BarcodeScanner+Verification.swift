@@ -75,9 +75,10 @@ extension BarcodeScanner {
         if let rival = ProductCodeFit.clearRival(of: symbol, on: &bars) {
             symbol = refitted(symbol, as: rival.layout, digits: rival.digits)
         }
-        // Then how dark each digit is, which tells 1 from 7 and 2 from 8 where widths cannot.
+        // Then how dark each digit is, which tells 1 from 7 and 2 from 8 where widths cannot,
+        // and weighs the other readings made there.
         if let digits = ProductCodeFit.digits(of: symbol), let layout = ProductCodeFit.layout(of: symbol.symbology),
-           let twin = ProductCodeFit.clearTwin(of: digits, layout: layout, on: &bars) {
+           let twin = ProductCodeFit.clearTwin(of: digits, others: symbol.confidence.alternatives, layout: layout, on: &bars) {
             symbol = refitted(symbol, as: layout.layout, digits: twin, reason: .barDarkness)
         }
         return symbol

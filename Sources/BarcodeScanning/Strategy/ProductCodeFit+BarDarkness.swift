@@ -13,12 +13,13 @@
 /// So each line the model was placed on gives one mean brightness per digit, fitted as a
 /// straight function of each digit's bar share (plus a gentle slope along the code for uneven
 /// light). Each code whose check digit holds and that differs from the read only by 1↔7 and
-/// 2↔8 (its "width twins") is fitted the same way. A line speaks for a twin when the twin
-/// explains it well and the read clearly worse, and for the read the other way round.
+/// 2↔8 (its "width twins") is fitted the same way, and so are the other readings made at the
+/// same place. A line speaks for one of them when it explains the line well and the read
+/// clearly worse, and for the read the other way round.
 ///
-/// In the misread hunts (about 2 100 doubtful reads with a valid twin, six hunts), no right
-/// read had two lines speaking for a twin; seven wrong reads did, and every time for the
-/// printed code.
+/// In the misread hunts (about 2 200 doubtful reads with a twin or another reading, six
+/// hunts), no right read had two lines speaking for another code; eight wrong reads did, and
+/// every time for the printed code.
 ///
 /// ```swift
 /// ProductCodeFit.widthTwins(of: [8,9,3,5,0,3,4,3,7,8,7,5,2], kind: .ean13)
@@ -36,15 +37,20 @@ extension ProductCodeFit {
     static let twinLines = 2
 
     /// The code the bars' darkness shows instead of `digits` (all of a code's digits in
-    /// `layout`'s form, as ``digits(of:)`` gives them): a width twin that at least ``twinLines``
-    /// lines speak for, more than speak for the read, and no line for another twin. Nil when
-    /// the read has no twin or the lines do not say.
-    static func clearTwin(of digits: [UInt8], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
+    /// `layout`'s form, as ``digits(of:)`` gives them): a width twin, or one of `others` (other
+    /// readings at the same place, any form), that at least ``twinLines`` lines speak for,
+    /// more than speak for the read, and no line for another code. Nil when there is no such
+    /// code to weigh or the lines do not say.
+    static func clearTwin(of digits: [UInt8], others: [String] = [], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
                           on bars: inout Bars) -> [UInt8]? {
-        let twins = widthTwins(of: digits, kind: layout.layout.kind)
+        let kind = layout.layout.kind
+        var twins = widthTwins(of: digits, kind: kind)
+        for other in others {
+            if let code = Self.digits(of: other, as: kind), code != digits, !twins.contains(code) { twins.append(code) }
+        }
         guard !twins.isEmpty else { return nil }
         let placements = bars.placements(layout)
-        let readShares = barShares(of: digits, kind: layout.layout.kind), twinShares = twins.map { barShares(of: $0, kind: layout.layout.kind) }
+        let readShares = barShares(of: digits, kind: kind), twinShares = twins.map { barShares(of: $0, kind: kind) }
         var forTwin: [Int: Int] = [:], forRead = 0
         for placement in placements {
             let brightness = digitBrightness(placement, layout: layout.layout)
@@ -89,20 +95,43 @@ extension ProductCodeFit {
 
     /// Whether a code's last digit is its check digit (a UPC-E's, of the UPC-A it stands for).
     static func checkDigitHolds(_ digits: [UInt8], kind: BarLayout.Kind) -> Bool {
-        var body = digits.dropLast().map(Int.init)
-        if kind == .upcE {
-            let d = body
-            // The UPC-A a UPC-E stands for, by its sixth digit.
-            body = switch d[6] {
-            case 0...2: [d[0], d[1], d[2], d[6], 0, 0, 0, 0, d[3], d[4], d[5]]
-            case 3: [d[0], d[1], d[2], d[3], 0, 0, 0, 0, 0, d[4], d[5]]
-            case 4: [d[0], d[1], d[2], d[3], d[4], 0, 0, 0, 0, 0, d[5]]
-            default: [d[0], d[1], d[2], d[3], d[4], d[5], 0, 0, 0, 0, d[6]]
-            }
-        }
+        let body = (kind == .upcE ? upcA(of: digits) : Array(digits)).dropLast().map(Int.init)
         // Weights 3, 1, 3, … from the digit before the check digit backwards.
         let sum = body.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
         return (10 - sum % 10) % 10 == Int(digits.last!)
+    }
+
+    /// The UPC-A (12 digits) a UPC-E (8 digits) stands for, by its sixth digit.
+    static func upcA(of d: [UInt8]) -> [UInt8] {
+        switch d[6] {
+        case 0...2: [d[0], d[1], d[2], d[6], 0, 0, 0, 0, d[3], d[4], d[5], d[7]]
+        case 3: [d[0], d[1], d[2], d[3], 0, 0, 0, 0, 0, d[4], d[5], d[7]]
+        case 4: [d[0], d[1], d[2], d[3], d[4], 0, 0, 0, 0, 0, d[5], d[7]]
+        default: [d[0], d[1], d[2], d[3], d[4], d[5], 0, 0, 0, 0, d[6], d[7]]
+        }
+    }
+
+    /// A reading's digits in a layout's form, when its check digit holds there: an EAN-13
+    /// takes a UPC-A with its leading zero and a UPC-E as the UPC-A it stands for; a UPC-E
+    /// takes a UPC-A (or an EAN-13 with a leading zero) that it can stand for; an EAN-8 takes
+    /// eight digits. Nil otherwise.
+    static func digits(of text: String, as kind: BarLayout.Kind) -> [UInt8]? {
+        var d = text.utf8.map { $0 &- UInt8(ascii: "0") }
+        guard d.allSatisfy({ $0 < 10 }) else { return nil }
+        switch (kind, d.count) {
+        case (.ean13, 13), (.ean8, 8), (.upcE, 8): break
+        case (.ean13, 12): d.insert(0, at: 0)
+        case (.ean13, 8) where d[0] <= 1: d = [0] + upcA(of: d)
+        case (.upcE, 12), (.upcE, 13) where d[0] == 0:
+            let a = Array(d.suffix(12))
+            // The four ways a UPC-E can stand for a UPC-A; the one whose UPC-A is `a`, if any.
+            let ways: [[UInt8]] = [[a[1], a[2], a[8], a[9], a[10], a[3]], [a[1], a[2], a[3], a[9], a[10], 3],
+                                   [a[1], a[2], a[3], a[4], a[10], 4], [a[1], a[2], a[3], a[4], a[5], a[10]]]
+            guard a[0] <= 1, let way = ways.first(where: { upcA(of: [a[0]] + $0 + [a[11]]) == a }) else { return nil }
+            d = [a[0]] + way + [a[11]]
+        default: return nil
+        }
+        return checkDigitHolds(d, kind: kind) ? d : nil
     }
 
     /// Each bar-carried digit's share of bar modules (out of seven) in `digits`.
