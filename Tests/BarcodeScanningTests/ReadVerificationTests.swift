@@ -98,6 +98,31 @@ struct ReadVerificationTests {
         #expect(BarcodeScanner.expandedUPCE("0123") == nil)
     }
 
+    @Test("a UPC-A or GTIN-13 that a UPC-E stands for is put back in zbar's 8 digits, each of the four ways",
+          arguments: ["01234565", "04252614", "01234531", "01234542", "08645999", "11234565"])
+    func compressedUPCE(_ upcE: String) throws {
+        let upcA = try #require(BarcodeScanner.expandedUPCE(upcE))
+        #expect(BarcodeScanner.compressedUPCE(upcA) == upcE)
+        #expect(BarcodeScanner.compressedUPCE("0" + upcA) == upcE)
+    }
+
+    @Test("no UPC-E stands for these: nil")
+    func notCompressible() {
+        #expect(BarcodeScanner.compressedUPCE("036000291452") == nil)    // digits where a UPC-E has zeros
+        #expect(BarcodeScanner.compressedUPCE("212345000065") == nil)    // number system 2
+        #expect(BarcodeScanner.compressedUPCE("1012345000065") == nil)   // 13 digits not led by 0
+        #expect(BarcodeScanner.compressedUPCE("01234500006") == nil)     // 11 digits
+    }
+
+    @Test("hunt: a UPC-E only zxing-cpp reads (the last pass) is reported in zbar's form, unconfirmed, not dropped as a piece of itself")
+    func upcEFromSecondDecoder() throws {
+        let found = try scan("hunt-upce-second-decoder.jpg").symbols
+        #expect(found.map(\.text) == ["08645999"])
+        let symbol = try #require(found.first)
+        #expect(symbol.symbology == .upcE && symbol.pass == .secondDecoder)
+        #expect(symbol.confidence == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
+    }
+
     // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).
 
     @Test("hunt: zbar's DataBar decoder finds its check satisfied in noise; one line of DataBar is not a read, the UPC-A is")

@@ -110,6 +110,10 @@ extension RawSymbol {
             symbology = isGS1 ? .gs1DataMatrix : .dataMatrix
         default: return nil
         }
+        // A UPC-E in zbar's 8 digits (zxing-cpp gives the GTIN it stands for), so that the two
+        // decoders' reads merge and the read is not taken for a longer code holding a UPC-E.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let bytes = type == ZBAR_UPCE && bytes.count != 8 ? BarcodeScanner.compressedUPCE(text).map { Array($0.utf8) } ?? bytes : bytes
         self.init(type: type, bytes: bytes, addOn: nil, isGS1: isGS1, quality: max(1, lines), points: points)
         self.fixedSymbology = symbology
     }

@@ -216,6 +216,23 @@ extension BarcodeScanner {
         return String(decoding: [d[0]] + body + [d[7]], as: UTF8.self)
     }
 
+    /// The 8-digit UPC-E that stands for a UPC-A (12 digits, or 13 with a leading zero), as zbar
+    /// reports it; nil when no UPC-E stands for it. zxing-cpp reports a UPC-E as that GTIN.
+    ///
+    /// ```swift
+    /// BarcodeScanner.compressedUPCE("0086459000099")   // "08645999"
+    /// ```
+    static func compressedUPCE(_ gtin: String) -> String? {
+        var a = Array(gtin.utf8)
+        if a.count == 13, a[0] == UInt8(ascii: "0") { a.removeFirst() }
+        guard a.count == 12, a.allSatisfy({ (0x30...0x39).contains($0) }), a[0] <= UInt8(ascii: "1") else { return nil }
+        // The four ways a UPC-E can stand for a UPC-A (by its sixth digit); the one that does.
+        let ways: [[UInt8]] = [[a[1], a[2], a[8], a[9], a[10], a[3]], [a[1], a[2], a[3], a[9], a[10], UInt8(ascii: "3")],
+                               [a[1], a[2], a[3], a[4], a[10], UInt8(ascii: "4")], [a[1], a[2], a[3], a[4], a[5], a[10]]]
+        let upcA = String(decoding: a, as: UTF8.self)
+        return ways.lazy.map { String(decoding: [a[0]] + $0 + [a[11]], as: UTF8.self) }.first { expandedUPCE($0) == upcA }
+    }
+
     /// The part of `image` around a symbol's outline, widened on every side by 30 % of the
     /// code's length (a linear code's outline spans only the scan lines that read it), 60 % for
     /// EAN-8 and UPC-E (which zbar can find inside a longer code), and transposed when columns

@@ -122,13 +122,9 @@ extension ProductCodeFit {
         case (.ean13, 13), (.ean8, 8), (.upcE, 8): break
         case (.ean13, 12): d.insert(0, at: 0)
         case (.ean13, 8) where d[0] <= 1: d = [0] + upcA(of: d)
-        case (.upcE, 12), (.upcE, 13) where d[0] == 0:
-            let a = Array(d.suffix(12))
-            // The four ways a UPC-E can stand for a UPC-A; the one whose UPC-A is `a`, if any.
-            let ways: [[UInt8]] = [[a[1], a[2], a[8], a[9], a[10], a[3]], [a[1], a[2], a[3], a[9], a[10], 3],
-                                   [a[1], a[2], a[3], a[4], a[10], 4], [a[1], a[2], a[3], a[4], a[5], a[10]]]
-            guard a[0] <= 1, let way = ways.first(where: { upcA(of: [a[0]] + $0 + [a[11]]) == a }) else { return nil }
-            d = [a[0]] + way + [a[11]]
+        case (.upcE, 12), (.upcE, 13):
+            guard let upcE = BarcodeScanner.compressedUPCE(text) else { return nil }
+            d = upcE.utf8.map { $0 - UInt8(ascii: "0") }
         default: return nil
         }
         return checkDigitHolds(d, kind: kind) ? d : nil
