@@ -123,6 +123,20 @@ struct ReadVerificationTests {
         #expect(symbol.confidence == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
     }
 
+    @Test("hunt: zxing-cpp's UPC-E is not taken for the piece of a longer code, though noise in its quiet zone looks like more bars")
+    func upcEFromSecondDecoderNotAPiece() throws {
+        let file = "hunt-upce-noisy-quiet-zone.jpg"
+        let image = try TestImages.grey(file)
+        // The bar count around the code's ends runs on through the noise: the piece test alone
+        // would reject zxing-cpp's read, whose reader wants six modules of quiet zone anyway.
+        let raws = try #require(ZXingReader.read(image, formats: .gs1Carriers, effort: [.tryHarder, .tryRotate, .tryDownscale], maxSymbols: 8))
+        #expect(raws.map { String(decoding: $0.bytes, as: UTF8.self) } == ["03063699"])
+        #expect(BarcodeScanner.withoutPieces(raws, in: image).isEmpty)
+        let found = try scan(file).symbols
+        #expect(found.map(\.text) == ["03063699"])
+        #expect(found.first?.pass == .secondDecoder)
+    }
+
     // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).
 
     @Test("hunt: zbar's DataBar decoder finds its check satisfied in noise; one line of DataBar is not a read, the UPC-A is")

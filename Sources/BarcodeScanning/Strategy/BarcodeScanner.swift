@@ -125,7 +125,10 @@ public struct BarcodeScanner: Sendable {
             let toImage = step.onFullImage ? map : map.then(workingMap)
             if let read = step.read {
                 passes.append(step.pass)
-                merger.add(Self.withoutPieces(read(derived, deadline), in: derived), map: toImage, pass: step.pass)
+                // zxing-cpp's readers want a quiet zone of six modules after a UPC-E, which the
+                // middle of a longer code never has: its UPC-E reads are not pieces.
+                let raws = read(derived, deadline)
+                merger.add(step.pass == .secondDecoder ? raws : Self.withoutPieces(raws, in: derived), map: toImage, pass: step.pass)
             } else {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
