@@ -137,6 +137,34 @@ struct ReadVerificationTests {
         #expect(found.first?.pass == .secondDecoder)
     }
 
+    @Test("a linear code read at one end (one point) is looked for around that point, a code's length either way")
+    func oneEndArea() throws {
+        let image = GreyImage(width: 640, height: 480, fill: 200)
+        func symbol(_ symbology: Symbology, _ polygon: [Point]) -> DecodedSymbol {
+            DecodedSymbol(symbology: symbology, text: "1", bytes: [0x31], encoding: "UTF-8", quality: 1, polygon: polygon, pass: .direct)
+        }
+        let oneEnd = try #require(BarcodeScanner.codeArea(of: symbol(.ean13, [Point(x: 320, y: 240)]), in: image))
+        #expect(oneEnd.width == 2 * BarcodeScanner.oneEndReach && oneEnd.height == 2 * BarcodeScanner.oneEndReach)
+        // Three rows read both ends: the outline spans the code, and the area is the outline
+        // widened by 30 % of its length.
+        let rows = [230, 240, 250].flatMap { y in [Point(x: 200, y: y), Point(x: 400, y: y)] }
+        let whole = try #require(BarcodeScanner.codeArea(of: symbol(.ean13, rows), in: image))
+        #expect(whole.width == 200 + 2 * 60 && whole.height == 20 + 2 * 60)
+        // A QR code's outline is its four corners: never widened to a linear code's reach.
+        let qr = try #require(BarcodeScanner.codeArea(of: symbol(.qrCode, [Point(x: 300, y: 220), Point(x: 340, y: 220),
+                                                                            Point(x: 340, y: 260), Point(x: 300, y: 260)]), in: image))
+        #expect(qr.width == 40 + 2 * 16)
+    }
+
+    @Test("hunt: a code one line read at one end is confirmed by zxing-cpp reading it around that end")
+    func oneEndConfirmed() throws {
+        let found = try scan("hunt-ean13-one-end.jpg").symbols
+        #expect(found.map(\.text) == ["8938502623248"])
+        let symbol = try #require(found.first)
+        #expect(symbol.polygon.count == 1)
+        #expect(symbol.confidence == ReadConfidence(level: .confirmed, reason: .twoDecoders))
+    }
+
     // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).
 
     @Test("hunt: zbar's DataBar decoder finds its check satisfied in noise; one line of DataBar is not a read, the UPC-A is")

@@ -216,6 +216,11 @@ extension BarcodeScanner {
         return String(decoding: [d[0]] + body + [d[7]], as: UTF8.self)
     }
 
+    /// An outline shorter than this (pixels) holds one end of a linear code, not the code.
+    static let oneEndSpan = 64
+    /// How far a code read at one end may reach from it (pixels): an EAN-13 of 1.7-pixel modules.
+    static let oneEndReach = 160
+
     /// The 8-digit UPC-E that stands for a UPC-A (12 digits, or 13 with a leading zero), as zbar
     /// reports it; nil when no UPC-E stands for it. zxing-cpp reports a UPC-E as that GTIN.
     ///
@@ -236,11 +241,14 @@ extension BarcodeScanner {
     /// The part of `image` around a symbol's outline, widened on every side by 30 % of the
     /// code's length (a linear code's outline spans only the scan lines that read it), 60 % for
     /// EAN-8 and UPC-E (which zbar can find inside a longer code), and transposed when columns
-    /// read it (the outline's points then share few rows: each line gives its two ends).
+    /// read it (the outline's points then share few rows: each line gives its two ends). A
+    /// linear code whose outline is under ``oneEndSpan`` pixels was read at one end only (one
+    /// line gives one point): the area reaches ``oneEndReach`` pixels around it.
     static func codeArea(of symbol: DecodedSymbol, in image: GreyImage) -> GreyImage? {
         guard let b = symbol.bounds else { return nil }
         let length = max(b.maxX - b.minX, b.maxY - b.minY)
-        let pad = max(16, length * (SymbolMerger.isShortProductCode(symbol) ? 6 : 3) / 10)
+        var pad = max(16, length * (SymbolMerger.isShortProductCode(symbol) ? 6 : 3) / 10)
+        if !symbol.symbology.isTwoDimensional && length < oneEndSpan { pad = max(pad, oneEndReach) }
         let crop = image.cropped(x: b.minX - pad, y: b.minY - pad, width: b.maxX - b.minX + 2 * pad, height: b.maxY - b.minY + 2 * pad)
         guard crop.width > 0, crop.height > 0 else { return nil }
         let readAlongColumns = Set(symbol.polygon.map(\.x)).count > Set(symbol.polygon.map(\.y)).count
