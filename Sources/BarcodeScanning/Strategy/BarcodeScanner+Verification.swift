@@ -190,8 +190,8 @@ extension BarcodeScanner {
     }
 
     /// True when two texts are one code: EAN/UPC compare in their 13-digit form (zxing-cpp may
-    /// report a UPC-A as an EAN-13 with a leading zero, and reports a UPC-E as the GTIN it
-    /// stands for).
+    /// report a UPC-A as an EAN-13 with a leading zero; a UPC-E may come as the GTIN it stands
+    /// for, though zxing-cpp's are put in 8 digits, see ``compressedUPCE(_:)``).
     static func sameCode(_ a: String, _ b: String, symbology: Symbology) -> Bool {
         guard symbology.isRetailLinear else { return a == b }
         func padded(_ s: String) -> String {
