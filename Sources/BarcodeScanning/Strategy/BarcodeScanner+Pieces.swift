@@ -9,8 +9,9 @@ import CZBar
 /// run without a gap as wide as a quiet zone: as many bars as a long code has means the read
 /// is a piece of one, and it is not reported (the longer code is what a later pass or the
 /// second decoder should find). EAN-8 pieces are caught by their digits instead
-/// (``SymbolMerger``): the hunt had none that this test would catch. zxing-cpp's reads (pass
-/// `second-decoder`) skip the test: its reader wants six modules of quiet zone after a UPC-E.
+/// (``SymbolMerger``): the hunt had none that this test would catch. Only zbar's reads take the
+/// test: zxing-cpp's reader wants six modules of quiet zone after a UPC-E, and the blur model
+/// reads EAN-13/UPC-A only.
 extension BarcodeScanner {
     /// `raws` without the UPC-E reads that ``isPieceOfLongerCode(_:in:)`` rejects.
     static func withoutPieces(_ raws: [RawSymbol], in image: GreyImage) -> [RawSymbol] {

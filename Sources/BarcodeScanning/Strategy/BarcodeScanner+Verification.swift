@@ -204,16 +204,9 @@ extension BarcodeScanner {
     /// The UPC-A (12 digits) an 8-digit UPC-E stands for, or nil when it is not 8 digits.
     /// (`GS1.UPCE` does the same for typed codes; scanning sits before GS1 in the data flow.)
     static func expandedUPCE(_ upce: String) -> String? {
-        let d = Array(upce.utf8)
-        guard d.count == 8, d.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        let z4: [UInt8] = Array("0000".utf8), z5: [UInt8] = Array("00000".utf8)
-        let body: [UInt8] = switch d[6] {
-        case 0x30...0x32: d[1...2] + [d[6]] + z4 + d[3...5]
-        case 0x33: d[1...3] + z5 + d[4...5]
-        case 0x34: d[1...4] + z5 + [d[5]]
-        default: d[1...5] + z4 + [d[6]]
-        }
-        return String(decoding: [d[0]] + body + [d[7]], as: UTF8.self)
+        let digits = upce.utf8.map { $0 &- UInt8(ascii: "0") }
+        guard digits.count == 8, digits.allSatisfy({ $0 < 10 }) else { return nil }
+        return String(decoding: ProductCodeFit.upcA(of: digits).map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
     }
 
     /// An outline shorter than this (pixels) holds one end of a linear code, not the code.

@@ -125,10 +125,10 @@ public struct BarcodeScanner: Sendable {
             let toImage = step.onFullImage ? map : map.then(workingMap)
             if let read = step.read {
                 passes.append(step.pass)
-                // zxing-cpp's readers want a quiet zone of six modules after a UPC-E, which the
-                // middle of a longer code never has: its UPC-E reads are not pieces.
-                let raws = read(derived, deadline)
-                merger.add(step.pass == .secondDecoder ? raws : Self.withoutPieces(raws, in: derived), map: toImage, pass: step.pass)
+                // Pieces of longer codes are zbar's: the blur model reads EAN-13/UPC-A only, and
+                // zxing-cpp wants six modules of quiet zone after a UPC-E, which the middle of a
+                // longer code never has.
+                merger.add(read(derived, deadline), map: toImage, pass: step.pass)
             } else {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }

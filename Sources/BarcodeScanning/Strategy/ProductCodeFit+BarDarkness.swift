@@ -101,7 +101,8 @@ extension ProductCodeFit {
         return (10 - sum % 10) % 10 == Int(digits.last!)
     }
 
-    /// The UPC-A (12 digits) a UPC-E (8 digits) stands for, by its sixth digit.
+    /// The UPC-A (12 digits) a UPC-E (8 digits) stands for, by its sixth digit (the one table of
+    /// it in scanning; ``BarcodeScanner/expandedUPCE(_:)`` gives it as text).
     static func upcA(of d: [UInt8]) -> [UInt8] {
         switch d[6] {
         case 0...2: [d[0], d[1], d[2], d[6], 0, 0, 0, 0, d[3], d[4], d[5], d[7]]
