@@ -215,7 +215,9 @@ components:
     ReadConfidence:
       description: >-
         How sure a read from a photo is. `confirmed`: a second, independent decoder (zxing-cpp)
-        read the same text, or a 2D code's error correction checked it. Anything else is
+        read the same text (reason `two-decoders`), the brightness across an EAN/UPC's bars,
+        fitted digit by digit on several lines, shows the read clearly and no other code
+        (`fitted-bars`), or a 2D code's error correction checked it. Anything else is
         doubtful, and the verdict says so (caveat `doubtful-read`): `unconfirmed` (one decoder,
         several scan lines), `single-read` (one scan line), `conflicting` (another text was read
         at the same place; see `alternatives`). Reason `bar-fit`: the decoders read the
@@ -226,7 +228,7 @@ components:
       required: [level, reason]
       properties:
         level: {type: string, enum: [confirmed, unconfirmed, single-read, conflicting]}
-        reason: {type: string, enum: [two-decoders, error-correction, one-decoder, blur-model, other-reading, bar-fit, bar-darkness]}
+        reason: {type: string, enum: [two-decoders, fitted-bars, error-correction, one-decoder, blur-model, other-reading, bar-fit, bar-darkness]}
         alternatives: {type: array, items: {type: string}}
     Source:
       description: Where a fact comes from, and when it was read.

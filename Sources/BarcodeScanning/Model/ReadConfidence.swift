@@ -11,8 +11,9 @@
 /// ```
 public struct ReadConfidence: Sendable, Hashable {
     public enum Level: String, Sendable, CaseIterable {
-        /// Verified: a second, independent decoder read the same text there, or the symbol's
-        /// error correction checked it (QR, DataMatrix).
+        /// Verified: a second, independent decoder read the same text there, the bars' brightness
+        /// fitted digit by digit shows it clearly (EAN/UPC), or the symbol's error correction
+        /// checked it (QR, DataMatrix).
         case confirmed
         /// Read by one decoder on several scan lines, but not by the second decoder: likely
         /// right, not verified.
@@ -29,6 +30,10 @@ public struct ReadConfidence: Sendable, Hashable {
     public enum Reason: String, Sendable, CaseIterable {
         /// zbar and zxing-cpp read the same text independently.
         case twoDecoders = "two-decoders"
+        /// One decoder read it, and the brightness along several lines through its bars, fitted
+        /// digit by digit with a model of blurred bars, shows this code clearly and no other
+        /// (``Level/confirmed``): evidence of another kind than the decoders' bar widths.
+        case fittedBars = "fitted-bars"
         /// A two-dimensional code: its Reed–Solomon error correction verified every byte.
         case errorCorrection = "error-correction"
         /// Only one decoder read it; the other found nothing there.

@@ -1,10 +1,11 @@
 /// Every read is verified before it is reported: a linear code zbar read is read again by
 /// zxing-cpp, a decoder that shares none of zbar's code, on a crop around the code; the two
 /// agreeing confirm it. Two-dimensional codes are checked by their own error correction.
-/// Anything else is reported as doubtful (``ReadConfidence``), with the other texts read at the
-/// same place; a doubtful EAN/UPC read whose bars clearly show another valid code
-/// (``ProductCodeFit``) is reported as that code, conflicting, with the decoders' reading as
-/// the alternative.
+/// An EAN/UPC read that zxing-cpp does not confirm is checked against its bars
+/// (``ProductCodeFit``): when they clearly show another valid code, that code is reported,
+/// conflicting, with the decoders' reading as the alternative; when they clearly show the
+/// read, line after line, it is confirmed (reason `fitted-bars`). Anything else is reported as
+/// doubtful (``ReadConfidence``), with the other texts read at the same place.
 extension BarcodeScanner {
     /// `symbols` (in `image`'s coordinates) with their ``DecodedSymbol/confidence`` set;
     /// `rivals(symbol)` gives the other readings of the same code the passes made.
@@ -58,7 +59,14 @@ extension BarcodeScanner {
             symbol.text = text
             symbol.encoding = "ECI"
         }
-        let second = symbol.symbology.isTwoDimensional ? nil : secondReading(of: symbol, in: image)
+        return verify(symbol, in: image, rivals: rivals,
+                      secondReading: symbol.symbology.isTwoDimensional ? nil : secondReading(of: symbol, in: image))
+    }
+
+    /// ``verify(_:in:rivals:)`` given what zxing-cpp read around the symbol (nil: nothing, or
+    /// it cannot confirm this symbology).
+    static func verify(_ symbol: DecodedSymbol, in image: GreyImage, rivals: [String], secondReading second: [RawSymbol]?) -> DecodedSymbol {
+        var symbol = symbol
         if SymbolMerger.isShortProductCode(symbol), let long = second?.first(where: { raw in
             raw.symbology.map { $0.isRetailLinear && $0 != .upcE } == true && raw.bytes.count >= 12 }),
            let symbology = long.symbology {
@@ -77,9 +85,15 @@ extension BarcodeScanner {
         }
         // Then how dark each digit is, which tells 1 from 7 and 2 from 8 where widths cannot,
         // and weighs the other readings made there.
-        if let digits = ProductCodeFit.digits(of: symbol), let layout = ProductCodeFit.layout(of: symbol.symbology),
-           let twin = ProductCodeFit.clearTwin(of: digits, others: symbol.confidence.alternatives, layout: layout, on: &bars) {
-            symbol = refitted(symbol, as: layout.layout, digits: twin, reason: .barDarkness)
+        guard let digits = ProductCodeFit.digits(of: symbol), let layout = ProductCodeFit.layout(of: symbol.symbology) else { return symbol }
+        let votes = ProductCodeFit.darknessVotes(of: digits, others: symbol.confidence.alternatives, layout: layout, on: &bars)
+        if let twin = votes.clearTwin { return refitted(symbol, as: layout.layout, digits: twin, reason: .barDarkness) }
+        // A read one decoder made (not the blur model's: the fit is its own model) that the
+        // bars show clearly, line after line, with no line's darkness for another code: two
+        // kinds of evidence agree.
+        if symbol.confidence.reason == .oneDecoder, votes.forCode.isEmpty,
+           ProductCodeFit.confirms(digits, layout: layout, short: SymbolMerger.isShortProductCode(symbol), on: &bars) {
+            symbol.confidence = ReadConfidence(level: .confirmed, reason: .fittedBars)
         }
         return symbol
     }

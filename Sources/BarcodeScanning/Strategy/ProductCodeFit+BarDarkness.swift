@@ -36,6 +36,22 @@ extension ProductCodeFit {
     /// Lines that must speak for a twin (and outnumber those that speak for the read).
     static let twinLines = 2
 
+    /// How the lines' darkness speaks about a read and the codes weighed against it.
+    struct DarknessVotes: Equatable {
+        /// The codes weighed against the read: its width twins, then the other readings.
+        var codes: [[UInt8]] = []
+        /// Lines speaking for each of ``codes`` (by index), and for the read.
+        var forCode: [Int: Int] = [:]
+        var forRead = 0
+
+        /// The one code at least ``twinLines`` lines speak for, more than for the read, when
+        /// no line speaks for another code.
+        var clearTwin: [UInt8]? {
+            guard forCode.count == 1, let (code, lines) = forCode.first, lines >= twinLines, lines > forRead else { return nil }
+            return codes[code]
+        }
+    }
+
     /// The code the bars' darkness shows instead of `digits` (all of a code's digits in
     /// `layout`'s form, as ``digits(of:)`` gives them): a width twin, or one of `others` (other
     /// readings at the same place, any form), that at least ``twinLines`` lines speak for,
@@ -43,15 +59,22 @@ extension ProductCodeFit {
     /// code to weigh or the lines do not say.
     static func clearTwin(of digits: [UInt8], others: [String] = [], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
                           on bars: inout Bars) -> [UInt8]? {
+        darknessVotes(of: digits, others: others, layout: layout, on: &bars).clearTwin
+    }
+
+    /// What each placed line's darkness says: for the read, for one of the codes weighed
+    /// against it (see ``clearTwin(of:others:layout:on:)``), or nothing. No votes when there
+    /// is no code to weigh.
+    static func darknessVotes(of digits: [UInt8], others: [String] = [], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
+                              on bars: inout Bars) -> DarknessVotes {
         let kind = layout.layout.kind
-        var twins = widthTwins(of: digits, kind: kind)
+        var votes = DarknessVotes(codes: widthTwins(of: digits, kind: kind))
         for other in others {
-            if let code = Self.digits(of: other, as: kind), code != digits, !twins.contains(code) { twins.append(code) }
+            if let code = Self.digits(of: other, as: kind), code != digits, !votes.codes.contains(code) { votes.codes.append(code) }
         }
-        guard !twins.isEmpty else { return nil }
+        guard !votes.codes.isEmpty else { return votes }
         let placements = bars.placements(layout)
-        let readShares = barShares(of: digits, kind: kind), twinShares = twins.map { barShares(of: $0, kind: kind) }
-        var forTwin: [Int: Int] = [:], forRead = 0
+        let readShares = barShares(of: digits, kind: kind), twinShares = votes.codes.map { barShares(of: $0, kind: kind) }
         for placement in placements {
             let brightness = digitBrightness(placement, layout: layout.layout)
             let read = straightFit(brightness, readShares)
@@ -62,13 +85,12 @@ extension ProductCodeFit {
             let best = twinShares.indices.map { (index: $0, misfit: straightFit(brightness, twinShares[$0]).misfit / unit) }
                 .min { $0.misfit < $1.misfit }!
             if best.misfit < goodFit && readMisfit > best.misfit + clearGap {
-                forTwin[best.index, default: 0] += 1
+                votes.forCode[best.index, default: 0] += 1
             } else if readMisfit < goodFit && best.misfit > readMisfit + clearGap {
-                forRead += 1
+                votes.forRead += 1
             }
         }
-        guard forTwin.count == 1, let (twin, lines) = forTwin.first, lines >= twinLines, lines > forRead else { return nil }
-        return twins[twin]
+        return votes
     }
 
     /// The codes whose check digit holds that differ from `digits` only by 1↔7 and 2↔8 in
