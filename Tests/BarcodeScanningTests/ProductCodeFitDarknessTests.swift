@@ -101,4 +101,23 @@ struct ProductCodeFitDarknessTests {
         #expect(symbol.confidence.level == .conflicting && symbol.confidence.reason == .barDarkness)
         #expect(symbol.confidence.alternatives == ["8936001820793"])
     }
+
+    @Test("a UPC-E's width twins are not weighed (six digits leave too few degrees of freedom), other readings are")
+    func upcENoTwins() throws {
+        let (symbol, image) = try ProductCodeFitTests.read("07529128", symbology: .upcE, file: "upce.png", ends: (36, 239))
+        let layout = try #require(ProductCodeFit.layout(of: .upcE))
+        var bars = ProductCodeFit.Bars(lines: ProductCodeFit.lines(through: symbol, in: image))
+        #expect(Self.texts(ProductCodeFit.widthTwins(of: Self.digits("07529128"), kind: .upcE)).contains("07529788"))
+        #expect(ProductCodeFit.darknessVotes(of: Self.digits("07529128"), layout: layout, on: &bars).codes.isEmpty)
+        #expect(Self.texts(ProductCodeFit.darknessVotes(of: Self.digits("07529128"), others: ["07529788"], layout: layout, on: &bars).codes)
+                == ["07529788"])
+    }
+
+    @Test("hunt: a defocused UPC-E read right by 50 lines is not turned into its width twin by two misplaced lines")
+    func huntUPCENotTwin() throws {
+        let file = "hunt-upce-not-twin.jpg"
+        let found = try BarcodeScanner().scan(bytes: TestImages.bytes(file), source: file).symbols
+        #expect(found.map(\.text) == ["07529128"])
+        #expect(found.first?.confidence == ReadConfidence(level: .confirmed, reason: .fittedBars))
+    }
 }

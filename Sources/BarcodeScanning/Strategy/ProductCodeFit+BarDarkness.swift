@@ -65,10 +65,18 @@ extension ProductCodeFit {
     /// What each placed line's darkness says: for the read, for one of the codes weighed
     /// against it (see ``clearTwin(of:others:layout:on:)``), or nothing. No votes when there
     /// is no code to weigh.
+    ///
+    /// A line whose bar fit shows the read clearly (its best valid code, the runner-up leaving
+    /// at least ``confirmMargin`` more error) speaks for the read whatever its darkness says:
+    /// the darkness of a misplaced line is no evidence against a clean one. A UPC-E's width
+    /// twins are not weighed, only other readings: its six digits, fitted with three
+    /// parameters, leave three degrees of freedom, too few to make a code no decoder read (on a
+    /// fresh hunt, seed 19, two right UPC-E reads were turned into twins so, by lines under glare
+    /// or misplaced, and no UPC-E twin was ever the printed code).
     static func darknessVotes(of digits: [UInt8], others: [String] = [], layout: (layout: BarLayout, dips: ClosedRange<Int>, span: Int),
                               on bars: inout Bars) -> DarknessVotes {
         let kind = layout.layout.kind
-        var votes = DarknessVotes(codes: widthTwins(of: digits, kind: kind))
+        var votes = DarknessVotes(codes: kind == .upcE ? [] : widthTwins(of: digits, kind: kind))
         for other in others {
             if let code = Self.digits(of: other, as: kind), code != digits, !votes.codes.contains(code) { votes.codes.append(code) }
         }
@@ -76,6 +84,10 @@ extension ProductCodeFit {
         let placements = bars.placements(layout)
         let readShares = barShares(of: digits, kind: kind), twinShares = votes.codes.map { barShares(of: $0, kind: kind) }
         for placement in placements {
+            if let fit = fit(placement, layout: layout.layout, read: digits), fit.best == digits, fit.margin >= confirmMargin {
+                votes.forRead += 1
+                continue
+            }
             let brightness = digitBrightness(placement, layout: layout.layout)
             let read = straightFit(brightness, readShares)
             guard read.slope < 0 else { continue }
