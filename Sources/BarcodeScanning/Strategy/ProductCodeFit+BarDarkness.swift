@@ -19,7 +19,8 @@
 ///
 /// In the misread hunts (about 2 200 doubtful reads with a twin or another reading, six
 /// hunts), no right read had two lines speaking for another code; eight wrong reads did, and
-/// every time for the printed code.
+/// every time for the printed code. A fresh hunt then showed two right UPC-E reads turned into
+/// twins, hence the limits in ``darknessVotes(of:others:layout:on:)``.
 ///
 /// ```swift
 /// ProductCodeFit.widthTwins(of: [8,9,3,5,0,3,4,3,7,8,7,5,2], kind: .ean13)
