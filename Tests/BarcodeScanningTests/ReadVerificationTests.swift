@@ -106,6 +106,23 @@ struct ReadVerificationTests {
         #expect(BarcodeScanner.compressedUPCE("0" + upcA) == upcE)
     }
 
+    @Test("a doubtful UPC-E in number system 1 (no GS1 code, and zbar reads none) is left out, and is no other reading of a code")
+    func upcENumberSystem1() throws {
+        #expect(BarcodeScanner.isNumberSystem1UPCE(.upcE, "11234562"))
+        #expect(!BarcodeScanner.isNumberSystem1UPCE(.upcE, "01234565"))
+        #expect(!BarcodeScanner.isNumberSystem1UPCE(.ean8, "11234565"))
+        // zint's UPC-E 11234562: zxing-cpp's last pass reads it (in zbar's 8 digits), one decoder only.
+        let image = try TestImages.grey("upce-number-system-1.png")
+        let raw = try #require(ZXingReader.read(image, formats: .products)?.first)
+        #expect(String(decoding: raw.bytes, as: UTF8.self) == "11234562")
+        let result = try scan("upce-number-system-1.png")
+        #expect(result.symbols.isEmpty && result.passes.contains(.secondDecoder))
+        // As zxing-cpp's reading beside a code zbar read, it is no alternative.
+        let code = DecodedSymbol(symbology: .upcE, text: "01234565", bytes: Array("01234565".utf8), encoding: "UTF-8", quality: 4,
+                                 polygon: [Point(x: 10, y: 10), Point(x: 100, y: 10), Point(x: 10, y: 40), Point(x: 100, y: 40)], pass: .direct)
+        #expect(BarcodeScanner.confidence(of: code, secondReading: [raw], rivals: []) == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
+    }
+
     @Test("no UPC-E stands for these: nil")
     func notCompressible() {
         #expect(BarcodeScanner.compressedUPCE("036000291452") == nil)    // digits where a UPC-E has zeros

@@ -30,7 +30,18 @@ extension BarcodeScanner {
             }
         }
         let longCodes = checked.filter { $0.symbology.isRetailLinear && $0.symbology != .upcE && $0.text.utf8.count >= 12 }
-        return checked.filter { symbol in !longCodes.contains { isPiece(symbol, of: $0) } }
+        return checked.filter { symbol in
+            !longCodes.contains { isPiece(symbol, of: $0) } && !(symbol.confidence.isDoubtful && isNumberSystem1UPCE(symbol.symbology, symbol.text))
+        }
+    }
+
+    /// True for a UPC-E of number system 1: no GS1 code (GS1 carries in UPC-E only GTIN-12s of
+    /// U.P.C. prefix 0), and zbar does not read one. zxing-cpp does; in the misread hunts every
+    /// such read of it was a misread of a number-system-0 code. A doubtful one is left out
+    /// (when the bars showed another code, that code is reported instead, see
+    /// ``verify(_:in:rivals:)``), and none is taken as another reading of a code.
+    static func isNumberSystem1UPCE(_ symbology: Symbology, _ text: String) -> Bool {
+        symbology == .upcE && text.utf8.count == 8 && text.utf8.first == UInt8(ascii: "1")
     }
 
     /// True when `symbol` is a doubtful EAN-8 or UPC-E whose centre lies on the long product code
@@ -163,7 +174,8 @@ extension BarcodeScanner {
         if let second {
             let texts = second.compactMap { raw -> String? in
                 guard let symbology = raw.symbology else { return nil }
-                return SymbolMerger.text(of: raw, symbology: symbology).0
+                let text = SymbolMerger.text(of: raw, symbology: symbology).0
+                return isNumberSystem1UPCE(symbology, text) ? nil : text
             }
             if texts.contains(where: { sameCode($0, symbol.text, symbology: symbol.symbology) }) {
                 return others.isEmpty ? ReadConfidence(level: .confirmed, reason: .twoDecoders)
