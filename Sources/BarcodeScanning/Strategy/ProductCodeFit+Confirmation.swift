@@ -10,7 +10,8 @@
 /// On the reads of three tuning hunts (958 doubtful one-decoder EAN/UPC reads, 11 of them
 /// wrong), this confirmed 460 right reads and no wrong one: a wrong read was never the clear
 /// best code of a line (its width twins and misplaced digits leave the fit's best elsewhere,
-/// or close to a runner-up).
+/// or close to a runner-up). Over nine misread hunts (13 600 photos, six of them never used
+/// to tune it) it confirmed 1 469 reads, every one right.
 ///
 /// ```swift
 /// var bars = ProductCodeFit.Bars(lines: ProductCodeFit.lines(through: symbol, in: image))
