@@ -64,11 +64,11 @@ struct ProductCodeFitConfirmationTests {
         #expect(BarcodeScanner.verify(wrong, in: image, rivals: [], secondReading: nil).confidence.isDoubtful)
     }
 
-    @Test("hunt: a UPC-A zxing-cpp cannot read (fold, glare, motion blur) is confirmed by its bars")
-    func huntRead() throws {
-        let file = "hunt-upca-fitted-bars.jpg"
+    @Test("hunt: codes zxing-cpp cannot read are confirmed by their bars — a UPC-A behind a fold, glare and motion blur; a defocused UPC-E read right by 50 lines, not turned into its width twin by two misplaced lines",
+          arguments: [("hunt-upca-fitted-bars.jpg", "085308926665"), ("hunt-upce-not-twin.jpg", "07529128")])
+    func huntReads(_ file: String, _ printed: String) throws {
         let found = try BarcodeScanner().scan(bytes: TestImages.bytes(file), source: file).symbols
-        #expect(found.map(\.text) == ["085308926665"])
+        #expect(found.map(\.text) == [printed])
         #expect(found.first?.confidence == ReadConfidence(level: .confirmed, reason: .fittedBars))
     }
 }
