@@ -46,12 +46,14 @@ struct FixturePhotoTests {
         for (folder, baseline) in Self.zbarimgReads {
             #expect(read[folder, default: 0] >= baseline, "\(folder): \(read[folder, default: 0]) < zbarimg's \(baseline); misses: \(misses.filter { $0.hasPrefix(folder) })")
         }
-        // zbarimg reads 115 and zxing-cpp 125; HangViet must read more than both: 130 now that
+        // zbarimg reads 115 and zxing-cpp 125; HangViet must read more than both: 131 now that
         // the last pass (`second-decoder`, zxing-cpp's linear readers) reads the bent packet and
-        // the strip cut through its guard bars, which no zbar pass reads.
-        #expect(total >= 129, "read \(total)/\(entries.count); misses: \(misses)")
-        // zbarimg and zxing-cpp each report 2 wrong texts on this set; HangViet 1.
-        #expect(wrong.count <= 1, "wrong texts: \(wrong)")
+        // the strip cut through its guard bars, which no zbar pass reads, and the blur model
+        // votes on the blurred EAN-13 (zxing-cpp-ean13-1/36) that one line misread.
+        #expect(total >= 130, "read \(total)/\(entries.count); misses: \(misses)")
+        // zbarimg and zxing-cpp each report 2 wrong texts on this set; HangViet none (that
+        // one-line misread is the printed code's alternative).
+        #expect(wrong.isEmpty, "wrong texts: \(wrong)")
     }
 }
 

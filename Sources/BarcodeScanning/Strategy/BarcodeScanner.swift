@@ -115,11 +115,10 @@ public struct BarcodeScanner: Sendable {
             plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { (area.image, area.map) }, at: 0)
         }
         var timedOut = false
-        var extraVotes = 0
+        // Conflicting reads of one code are not confident: every pass left votes (the blur model
+        // too, which reads blurred EAN-13s that the edge decoders misread), within the deadline.
         for step in plan {
             if merger.isConfident { break }
-            // Conflicting reads of one code: a few more passes vote, then stop.
-            if merger.hasConflict { extraVotes += 1; if extraVotes > 3 { break } }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             let toImage = step.onFullImage ? map : map.then(workingMap)

@@ -4,7 +4,7 @@
 ///
 /// It also judges the reads: zbar sometimes misreads the left half of a blurred EAN-13 (the
 /// check digit cannot catch every such error), so two product codes with the same right half
-/// are one code read two ways; the strategy then lets a few more passes vote and keeps the
+/// are one code read two ways; the strategy then lets every pass left vote and keeps the
 /// reading with the most scan lines. Add-ons alone and single-line reads of the symbologies
 /// without a check digit are dropped as noise. zbar also reads the middle of a tilted UPC-A or
 /// EAN-13 as an EAN-8 (or UPC-E) now and then: a short code whose digits lie inside a longer
