@@ -45,6 +45,14 @@ struct WeakerReadingTests {
         #expect(found.first?.confidence.alternatives == ["027189136191"])
     }
 
+    @Test("hunt: one line of the 2× copy misread an EAN-13; the passes left vote, and the blur model reads it as printed on three lines")
+    func oneLineOfALatePassDoesNotStopTheScan() throws {
+        let found = try BarcodeScanner().scan(bytes: TestImages.bytes("hunt-ean13-one-line-late-pass.jpg"), source: "hunt").symbols
+        #expect(found.map(\.text) == ["8934561243618"])
+        #expect(found.first?.pass == .blurModel)
+        #expect(found.first?.confidence.alternatives == ["9933761243618"])
+    }
+
     @Test("hunt: a defocused UPC-E read two ways: with every pass voting, the printed code wins and the misread is its alternative")
     func everyPassVotes() throws {
         let found = try BarcodeScanner().scan(bytes: TestImages.bytes("hunt-upce-every-pass-votes.jpg"), source: "hunt").symbols

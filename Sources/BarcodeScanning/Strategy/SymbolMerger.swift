@@ -115,9 +115,11 @@ struct SymbolMerger {
             // A short code from the first pass alone may be the middle of a tilted long one,
             // which a few lines cross: eight lines (24 pixels of code) are needed to trust it.
             case .ean8, .upcE: return symbol.quality >= (onlyFirstPass ? 8 : 2)
-            // The first pass follows more lines through a code than it needs: one line alone
-            // may be a misread (a few edges of noise can still satisfy the check digit).
-            case _ where !symbol.symbology.isTwoDimensional && onlyFirstPass: return symbol.quality >= 2
+            // One line alone may be a misread (a few edges of noise or blur can still satisfy
+            // the check digit), from any pass: every pass left may read the code again or
+            // otherwise (on nine misread hunts, the blur model then read two EAN-13s that one
+            // line of a late pass had misread).
+            case _ where !symbol.symbology.isTwoDimensional: return symbol.quality >= 2
             default: return true
             }
         }
