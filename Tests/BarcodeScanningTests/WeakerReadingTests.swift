@@ -45,7 +45,7 @@ struct WeakerReadingTests {
         #expect(found.first?.confidence.alternatives == ["027189136191"])
     }
 
-    @Test("hunt: one line of the 2× copy misread an EAN-13; the passes left vote, and the blur model reads it as printed on three lines")
+    @Test("hunt: one line of the 2× copy misread an EAN-13; the blur model still votes, and reads it as printed on three lines")
     func oneLineOfALatePassDoesNotStopTheScan() throws {
         let found = try BarcodeScanner().scan(bytes: TestImages.bytes("hunt-ean13-one-line-late-pass.jpg"), source: "hunt").symbols
         #expect(found.map(\.text) == ["8934561243618"])

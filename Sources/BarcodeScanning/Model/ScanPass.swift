@@ -63,4 +63,8 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// The last pass, when nothing else was read: zxing-cpp's linear readers (EAN/UPC, GS1-128,
     /// DataBar, ITF-14) on the whole photo, turned and inverted.
     case secondDecoder = "second-decoder"
+
+    /// True for the passes of the blur model (``BlurredProductCodeReader``), which fits the
+    /// bars' brightness instead of finding edges.
+    public var isBlurModel: Bool { self == .blurModel || self == .blurModelSideways || self == .straightenedBlurModel }
 }

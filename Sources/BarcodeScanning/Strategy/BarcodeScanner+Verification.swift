@@ -206,7 +206,7 @@ extension BarcodeScanner {
 
     static func confidence(of symbol: DecodedSymbol, secondReading second: [RawSymbol]?, rivals: [String]) -> ReadConfidence {
         if symbol.symbology.isTwoDimensional { return .errorCorrected }
-        let fromModel = [ScanPass.blurModel, .blurModelSideways, .straightenedBlurModel].contains(symbol.pass)
+        let fromModel = symbol.pass.isBlurModel
         var others = rivals.filter { $0 != symbol.text }
         if let second {
             let texts = second.compactMap { raw -> String? in

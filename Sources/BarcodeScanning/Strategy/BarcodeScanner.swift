@@ -118,7 +118,9 @@ public struct BarcodeScanner: Sendable {
         // Conflicting reads of one code are not confident: every pass left votes (the blur model
         // too, which reads blurred EAN-13s that the edge decoders misread), within the deadline.
         for step in plan {
-            if merger.isConfident { break }
+            let trust = merger.trust
+            if trust == .confident { break }
+            if trust == .awaitingBlurModel, !step.pass.isBlurModel { continue }
             if ContinuousClock.now >= deadline { timedOut = true; break }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             let toImage = step.onFullImage ? map : map.then(workingMap)

@@ -100,29 +100,47 @@ struct SymbolMerger {
         }
     }
 
-    /// True once a symbol is trustworthy enough to stop escalating: anything but add-ons alone
-    /// and short reads of the check-digit-less symbologies (which photos of text can fake).
-    var isConfident: Bool {
-        guard !hasConflict else { return false }
+    /// How far the reads so far can be trusted, for the escalation (see ``trust``).
+    enum Trust: Equatable {
+        /// Keep escalating: nothing read, a conflict, or only reads that need more lines.
+        case notYet
+        /// Only the blur model's passes still vote: the best read is a 12- or 13-digit product
+        /// code that one line of a later pass read.
+        case awaitingBlurModel
+        /// Stop escalating.
+        case confident
+    }
+
+    /// True once a symbol is trustworthy enough to stop escalating (``Trust/confident``).
+    var isConfident: Bool { trust == .confident }
+
+    /// Whether to stop escalating: a symbol that is anything but an add-on alone or a short read
+    /// of the check-digit-less symbologies (which photos of text can fake) stops it. One line
+    /// of a later pass that read an EAN-13 or UPC-A lets the blur model vote first: on nine
+    /// misread hunts it then read two EAN-13s that such a line had misread, as printed.
+    var trust: Trust {
+        guard !hasConflict else { return .notYet }
         let kept = Set(symbols)
-        return found.indices.contains { i in
+        var trust = Trust.notYet
+        for i in found.indices where kept.contains(found[i]) {
             let symbol = found[i]
-            guard kept.contains(symbol) else { return false }
             let onlyFirstPass = symbol.pass == .direct && !readAgain.contains(i)
             switch symbol.symbology {
-            case .ean2, .ean5: return false
-            case .interleaved2of5, .codabar, .code39, .code93: return symbol.text.utf8.count >= 8 && symbol.quality >= 2
+            case .ean2, .ean5: continue
+            case .interleaved2of5, .codabar, .code39, .code93:
+                if symbol.text.utf8.count >= 8 && symbol.quality >= 2 { return .confident }
             // A short code from the first pass alone may be the middle of a tilted long one,
             // which a few lines cross: eight lines (24 pixels of code) are needed to trust it.
-            case .ean8, .upcE: return symbol.quality >= (onlyFirstPass ? 8 : 2)
-            // One line alone may be a misread (a few edges of noise or blur can still satisfy
-            // the check digit), from any pass: every pass left may read the code again or
-            // otherwise (on nine misread hunts, the blur model then read two EAN-13s that one
-            // line of a late pass had misread).
-            case _ where !symbol.symbology.isTwoDimensional: return symbol.quality >= 2
-            default: return true
+            case .ean8, .upcE:
+                if symbol.quality >= (onlyFirstPass ? 8 : 2) { return .confident }
+            // The first pass follows more lines through a code than it needs: one line alone
+            // may be a misread (a few edges of noise can still satisfy the check digit).
+            case _ where !symbol.symbology.isTwoDimensional && symbol.quality < 2:
+                if !onlyFirstPass { trust = .awaitingBlurModel }
+            default: return .confident
             }
         }
+        return trust
     }
 
     /// True when `rival` outvotes `symbol`: more scan lines, or as many when `symbol` is a
