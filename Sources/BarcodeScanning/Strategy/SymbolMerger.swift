@@ -135,8 +135,9 @@ struct SymbolMerger {
                 if symbol.quality >= (onlyFirstPass ? 8 : 2) { return .confident }
             // The first pass follows more lines through a code than it needs: one line alone
             // may be a misread (a few edges of noise can still satisfy the check digit).
-            case _ where !symbol.symbology.isTwoDimensional && symbol.quality < 2:
-                if !onlyFirstPass { trust = .awaitingBlurModel }
+            case _ where !symbol.symbology.isTwoDimensional && symbol.quality < 2 && onlyFirstPass: continue
+            // One line of a later pass: the blur model may still read the code otherwise.
+            case _ where symbol.symbology.isRetailLinear && symbol.quality < 2: trust = .awaitingBlurModel
             default: return .confident
             }
         }
