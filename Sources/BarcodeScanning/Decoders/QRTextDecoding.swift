@@ -7,7 +7,8 @@ import Darwin
 /// Decodes a QR code's raw bytes into text. zbar's own guess goes wrong on Shift-JIS and
 /// GB2312 text, so HangViet scans in zbar's binary mode and decides here: valid UTF-8 first
 /// (Vietnamese text with diacritics), then Shift-JIS (QR's Kanji mode), then GB18030, then
-/// ISO-8859-1 (the QR default), and "binary" when the bytes are no text at all.
+/// ISO-8859-1 (the QR default), then Windows-1252 (ISO-8859-1 with punctuation where it has
+/// control characters), and "binary" when the bytes are no text at all.
 ///
 /// ```swift
 /// QRTextDecoding.decode(Array("Nước mắm".utf8)).text // "Nước mắm"
@@ -28,6 +29,15 @@ public enum QRTextDecoding {
         }
         let latin1 = String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
         if isText(latin1) { return (latin1, "ISO-8859-1") }
+        // Bytes 0x80–0x9F are control characters in ISO-8859-1 but punctuation and letters in
+        // Windows-1252 (— “ ” € …), as browsers read text labelled ISO-8859-1 (WHATWG). An
+        // encoder writing Windows-1252 names it by ECI 23, which zbar's binary mode drops. Only
+        // when Windows-1258 (Vietnamese: ă, đ, ơ, ư, tone marks where 1252 has ã, ð, õ, ý …)
+        // reads the same: otherwise the bytes stay binary, and zxing-cpp is asked for the
+        // character set the code's ECI names.
+        if let text = convert(bytes, from: "WINDOWS-1252"), isText(text), convert(bytes, from: "WINDOWS-1258") == text {
+            return (text, "windows-1252")
+        }
         return ("", "binary")
     }
 

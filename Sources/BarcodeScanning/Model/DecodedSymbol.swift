@@ -16,14 +16,14 @@ public struct Point: Sendable, Hashable, CustomStringConvertible {
 /// ```
 public struct DecodedSymbol: Sendable, Hashable {
     public var symbology: Symbology
-    /// The decoded text. For QR codes the bytes are decoded as UTF-8, else Shift-JIS, GB18030
-    /// or ISO-8859-1, whichever fits; empty when ``isBinary``.
+    /// The decoded text. For QR codes the bytes are decoded as UTF-8, else Shift-JIS, GB18030,
+    /// ISO-8859-1 or Windows-1252, whichever fits; empty when ``isBinary``.
     public var text: String
     /// The raw bytes as they are in the symbol (the same as `text`'s UTF-8 for linear codes).
     public var bytes: [UInt8]
-    /// The character set `text` was decoded from ("UTF-8", "Shift_JIS", "GB18030", "ISO-8859-1"),
-    /// "ECI" when zxing-cpp decoded it in the character set the code's ECI names, or "binary"
-    /// when the bytes are not text.
+    /// The character set `text` was decoded from ("UTF-8", "Shift_JIS", "GB18030", "ISO-8859-1",
+    /// "windows-1252"), "ECI" when zxing-cpp decoded it in the character set the code's ECI
+    /// names, or "binary" when the bytes are not text.
     public var encoding: String
     /// EAN-2/EAN-5 add-on digits printed beside an EAN/UPC code, when present.
     public var addOn: String?
