@@ -44,7 +44,7 @@ extension BarcodeScanner {
             checked[j].confidence = confidence
         }
         checked = checked.indices.filter { !folded.contains($0) }.map { checked[$0] }
-        let longCodes = checked.filter { $0.symbology.isRetailLinear && $0.symbology != .upcE && $0.text.utf8.count >= 12 }
+        let longCodes = checked.filter(SymbolMerger.isLongProductCode)
         return checked.filter { symbol in
             !longCodes.contains { isPiece(symbol, of: $0) } && !(symbol.confidence.isDoubtful && isNumberSystem1UPCE(symbol.symbology, symbol.text))
         }
@@ -58,9 +58,7 @@ extension BarcodeScanner {
     /// and the blur model read `5000213101025`, as printed, on three lines: both were listed as
     /// codes of their own.
     static func isWeakerReading(_ weak: DecodedSymbol, of strong: DecodedSymbol) -> Bool {
-        func isLong(_ s: DecodedSymbol) -> Bool {
-            s.symbology.isRetailLinear && s.symbology != .upcE && s.text.utf8.count >= 12 && s.confidence.isDoubtful
-        }
+        func isLong(_ s: DecodedSymbol) -> Bool { SymbolMerger.isLongProductCode(s) && s.confidence.isDoubtful }
         guard isLong(weak), isLong(strong), weak.quality <= 2, strong.quality > weak.quality,
               !sameCode(weak.text, strong.text, symbology: strong.symbology), let b = strong.bounds, !weak.polygon.isEmpty
         else { return false }

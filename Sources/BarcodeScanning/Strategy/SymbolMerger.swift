@@ -19,7 +19,7 @@ struct SymbolMerger {
     /// The symbols to report: conflicts resolved, noise dropped.
     var symbols: [DecodedSymbol] {
         var kept: [DecodedSymbol] = []
-        let longCodes = found.filter { $0.symbology.isRetailLinear && $0.text.utf8.count >= 12 }.map(\.text)
+        let longCodes = found.filter(Self.isLongProductCode).map(\.text)
         for symbol in found where !Self.isNoise(symbol) {
             if let half = Self.rightHalf(symbol),
                found.contains(where: { $0 != symbol && Self.rightHalf($0) == half && Self.beats($0, symbol) }) {
@@ -178,9 +178,14 @@ struct SymbolMerger {
         symbol.symbology == .ean8 || symbol.symbology == .upcE
     }
 
+    /// EAN-13, UPC-A and ISBN-13: the 12- and 13-digit product codes.
+    static func isLongProductCode(_ symbol: DecodedSymbol) -> Bool {
+        symbol.symbology.isRetailLinear && symbol.symbology != .upcE && symbol.text.utf8.count >= 12
+    }
+
     /// The last six digits of a 12- or 13-digit product code (its right half with the check digit).
     static func rightHalf(_ symbol: DecodedSymbol) -> String? {
-        guard symbol.symbology.isRetailLinear, symbol.symbology != .upcE, symbol.text.utf8.count >= 12 else { return nil }
+        guard isLongProductCode(symbol) else { return nil }
         return String(symbol.text.suffix(6))
     }
 
