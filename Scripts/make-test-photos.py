@@ -56,6 +56,12 @@ def main():
     strip = Image.new("L", (ean.width + 40, 60), 255)
     strip.paste(row, (20, 30))
     strip.save(os.path.join(OUT, "ean13-single-line.png"))
+    # A medicine box's two codes side by side: its EAN-13, and the GS1 DataMatrix with (422)704.
+    ean13 = zint(["-b", "13", "--scale=2", "-d", "893456313816"])
+    pair = Image.new("L", (ean13.width + 40 + gs1.width, max(ean13.height, gs1.height)), 255)
+    pair.paste(ean13, (0, 0))
+    pair.paste(gs1, (ean13.width + 40, (pair.height - gs1.height) // 2))
+    photo(pair, rng, 3, 0.7, size=(720, 400)).save(os.path.join(OUT, "datamatrix-beside-ean13-photo.jpg"), quality=75)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,18 @@ struct ReadVerificationTests {
         #expect(symbol.polygon.allSatisfy { (100...380).contains($0.x) && (40...320).contains($0.y) })
     }
 
+    @Test("a GS1 DataMatrix beside an EAN-13 is read too, though the EAN-13 ends the escalation at the first look")
+    func dataMatrixBesideEAN13() throws {
+        let result = try scan("datamatrix-beside-ean13-photo.jpg")
+        #expect(result.symbols.map(\.symbology) == [.ean13, .gs1DataMatrix])
+        #expect(result.symbols.map(\.text) == ["8934563138165", "01089345631381651727123110LOT42\u{1D}422704"])
+        #expect(result.symbols.allSatisfy { !$0.confidence.isDoubtful })
+        #expect(result.passes == [.direct, .dataMatrixSearch])
+        // The DataMatrix lies right of the EAN-13, in the 720×400 photo's coordinates.
+        let ean = try #require(result.symbols.first?.bounds), dataMatrix = try #require(result.symbols.last?.bounds)
+        #expect(dataMatrix.minX > ean.maxX && dataMatrix.maxX < 720 && dataMatrix.maxY < 400)
+    }
+
     @Test("rectangular and light-on-dark DataMatrix codes")
     func rectangularAndInverted() throws {
         #expect(try scan("datamatrix-rectangular-photo.jpg").symbols.map(\.text) == ["HANGVIET 893 RECT"])

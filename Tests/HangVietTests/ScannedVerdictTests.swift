@@ -31,6 +31,18 @@ struct ScannedVerdictTests {
         #expect(json.contains(#""confidence":{"level":"confirmed","reason":"error-correction"}"#))
     }
 
+    @Test("a medicine box's EAN-13 and GS1 DataMatrix side by side: a verdict for each, the declared origin from the DataMatrix")
+    func dataMatrixBesideEAN13() throws {
+        let path = Self.images.appendingPathComponent("datamatrix-beside-ean13-photo.jpg").path
+        let report = engine.report(scanning: try BarcodeScanner().scan(file: path))
+        #expect(report.codes.count == 2)
+        let outcomes = report.codes.compactMap { $0.verdict?.outcome }
+        #expect(outcomes.count == 2)
+        #expect(outcomes.last == .declaredVietnameseOrigin)
+        #expect(outcomes.first != .declaredVietnameseOrigin)   // 893 is where the number was licensed, not origin
+        #expect(report.codes.last?.verdict?.countryOfOrigin?.code == 704)
+    }
+
     @Test("an invalid code from a confirmed read is still a possible misprint or forged label")
     func confirmedInvalid() throws {
         let verdict = try #require(engine.verdict(for: symbol("8934563138166", ReadConfidence(level: .confirmed, reason: .twoDecoders))))

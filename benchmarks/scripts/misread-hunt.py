@@ -8,7 +8,9 @@ DataMatrix. Degradations, several per photo, each drawn at random: 1–2.2 px pe
 defocus up to 1.6 modules, motion blur, perspective up to 30°, a curved pack, glare, low
 contrast, a fold across the bars, a price sticker over part of the code, sensor noise, JPEG
 quality 40–80. Seeded: the same files every run. With `--kinds`, also the GS1 carriers of
-cases and fresh food: ITF-14, GS1-128 (01)(17)(10), GS1 DataBar and DataBar Expanded.
+cases and fresh food: ITF-14, GS1-128 (01)(17)(10), GS1 DataBar and DataBar Expanded; and
+`dm-beside-ean13`, a medicine box's EAN-13 and GS1 DataMatrix in one photo (read only when
+both are reported).
 
     misread-hunt.py make OUT_DIR [--per-kind N] [--seed S] [--kinds K,K…]   # needs zint (apt), Pillow, numpy
     misread-hunt.py score OUT_DIR hangviet BIN [flags…]      # one JSON line per kind
@@ -30,6 +32,9 @@ KINDS = ["ean13", "upca", "upce", "ean8", "qr", "gs1-datamatrix", "datamatrix"]
 # own random stream so that adding them leaves the photos of the kinds above unchanged.
 GS1_LINEAR = ["itf14", "gs1-128", "databar", "databar-expanded"]
 LINEAR = ["ean13", "upca", "upce", "ean8"] + GS1_LINEAR
+# Two codes in one photo, made only when asked: a medicine box's EAN-13 and its GS1 DataMatrix
+# (with AI 422) side by side. Read when both are reported; expected holds both, space-separated.
+PAIRS = ["dm-beside-ean13"]
 
 
 def check_digit(payload):
@@ -222,15 +227,24 @@ def make(out, per_kind, seed, kinds=KINDS):
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
-            if kind in GS1_LINEAR:
+            if kind in GS1_LINEAR + PAIRS:
                 rng = random.Random(f"{seed}-{kind}")
             for i in range(per_kind):
                 path = os.path.join(tmp, "base.png")
-                while True:  # zint refuses some random UPC-E digits: draw again
-                    args, expected = code_for(kind, rng, gtins)
-                    if subprocess.run(["zint", *args, "--notext", "--scale=0.5", "-o", path], capture_output=True).returncode == 0:
-                        break
-                base = Image.open(path).convert("L")
+                parts = []
+                for part in (["ean13", "gs1-datamatrix"] if kind in PAIRS else [kind]):
+                    while True:  # zint refuses some random UPC-E digits: draw again
+                        args, expected = code_for(part, rng, gtins)
+                        if subprocess.run(["zint", *args, "--notext", "--scale=0.5", "-o", path], capture_output=True).returncode == 0:
+                            break
+                    parts.append((Image.open(path).convert("L"), expected))
+                base, expected = parts[0]
+                if len(parts) == 2:  # side by side, ten modules apart, centred on each other
+                    (first, a), (second, b) = parts
+                    base = Image.new("L", (first.width + 10 + second.width, max(first.height, second.height)), 255)
+                    base.paste(first, (0, (base.height - first.height) // 2))
+                    base.paste(second, (first.width + 10, (base.height - second.height) // 2))
+                    expected = f"{a} {b}"
                 photo, applied = degrade(base, kind, rng, np, Image, ImageDraw, ImageFilter)
                 quality = rng.randint(40, 80)
                 name = f"{kind}-{i:04d}.jpg"
@@ -293,7 +307,19 @@ def score(out, tool, args):
             expected.add(normal(upce_to_upca(e[:7]) + e[7]))
         got = results.get(row["file"], [])
         texts = [normal(text) for text, _ in got]
-        if expected & set(texts):
+        if row["kind"] in PAIRS:  # both codes, or it is not read
+            expected = {normal(e) for e in row["expected"].split(" ")}
+            if expected <= set(texts):
+                t["read"] += 1
+                if any(doubtful for text, doubtful in got if normal(text) in expected):
+                    t["read_doubtful"] += 1
+            elif set(texts) - expected:
+                t["wrong"] += 1
+                t["wrong_confirmed" if any(not d for text, d in got if normal(text) not in expected) else "wrong_doubtful"] += 1
+                wrong_files.append((row["file"], row["expected"], [text for text, _ in got]))
+            else:
+                t["missed"] += 1
+        elif expected & set(texts):
             t["read"] += 1
             if all(doubtful for text, doubtful in got if normal(text) in expected):
                 t["read_doubtful"] += 1
@@ -306,7 +332,7 @@ def score(out, tool, args):
             wrong_files.append((row["file"], row["expected"], [text for text, _ in got]))
         else:
             t["missed"] += 1
-    for kind in KINDS + GS1_LINEAR:
+    for kind in KINDS + GS1_LINEAR + PAIRS:
         if kind in totals:
             print(json.dumps({"tool": name, "kind": kind, **totals[kind]}))
     linear = {k: sum(totals[x][k] for x in ("ean13", "upca", "upce", "ean8") if x in totals)
@@ -334,9 +360,9 @@ def main():
         kinds = KINDS
         if "--kinds" in rest:
             kinds = rest[rest.index("--kinds") + 1].split(",")
-            unknown = [k for k in kinds if k not in KINDS + GS1_LINEAR]
+            unknown = [k for k in kinds if k not in KINDS + GS1_LINEAR + PAIRS]
             if unknown:
-                sys.exit(f"unknown kind {', '.join(unknown)}: choose from {', '.join(KINDS + GS1_LINEAR)}")
+                sys.exit(f"unknown kind {', '.join(unknown)}: choose from {', '.join(KINDS + GS1_LINEAR + PAIRS)}")
         make(sys.argv[2], per_kind, seed, kinds)
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3], sys.argv[4:])

@@ -60,7 +60,12 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case blurModelSideways = "blur-model-sideways"
     /// ``blurModel`` after ``straightened``: blurred tilted codes.
     case straightenedBlurModel = "straightened-blur-model"
-    /// The last pass, when nothing else was read: zxing-cpp's linear readers (EAN/UPC, GS1-128,
+    /// After the escalation, when no DataMatrix was read: zxing-cpp's DataMatrix reader on a
+    /// quarter-size copy and on the parts of the photo that look like a matrix code's modules,
+    /// for a DataMatrix beside the codes that ended the escalation (the GS1 DataMatrix of a
+    /// medicine box next to its EAN-13).
+    case dataMatrixSearch = "datamatrix-search"
+    /// The escalation's last pass, when nothing else was read: zxing-cpp's linear readers (EAN/UPC, GS1-128,
     /// DataBar, ITF-14) on the whole photo, turned and inverted.
     case secondDecoder = "second-decoder"
 

@@ -8,7 +8,8 @@ public struct ScanResult: Sendable {
     public var height: Int
     /// Distinct symbols, in the order found (the same symbol from several passes merged).
     public var symbols: [DecodedSymbol]
-    /// The passes tried, in order; the last is where the strategy stopped.
+    /// The passes tried, in order: the escalation's (the last of them is where it stopped), then
+    /// ``ScanPass/dataMatrixSearch`` unless a DataMatrix was read already or time ran out.
     public var passes: [ScanPass]
     /// True when the time limit stopped the strategy before it ran out of passes.
     public var timedOut: Bool

@@ -134,6 +134,14 @@ public struct BarcodeScanner: Sendable {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
         }
+        // A DataMatrix beside the codes read (see `dataMatrixSearch`), within the time limit.
+        if !timedOut, !merger.symbols.contains(where: { $0.symbology == .dataMatrix || $0.symbology == .gs1DataMatrix }) {
+            passes.append(.dataMatrixSearch)
+            let read = merger.symbols.compactMap { $0.bounds.map { MatrixCodeArea(bounds: $0, reducedBy: reduction) } }
+            for (found, map) in Self.dataMatrixSearch(working, excluding: read) {
+                merger.add(found, map: map.then(workingMap), pass: .dataMatrixSearch)
+            }
+        }
         return (verifiedSymbols(), passes, timedOut)
     }
 
