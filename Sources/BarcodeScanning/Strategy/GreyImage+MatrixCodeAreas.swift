@@ -46,8 +46,8 @@ struct MatrixCodeArea: Sendable, Equatable {
 extension GreyImage {
     /// Parts of the image that look like a matrix code's modules, largest first (at most
     /// `limit`): tiles of 8 × 8 pixels whose brightness changes often along rows and along
-    /// columns alike (a linear code's changes run one way only) and which are between a quarter
-    /// and three quarters dark (printed text is mostly paper between thin strokes), joined with
+    /// columns alike (a linear code's changes run one way only) and which are between a third
+    /// and two thirds dark (printed text is mostly paper between thin strokes), joined with
     /// candidate tiles up to two tiles away, each group widened by a third of its size and a
     /// tile on every side. Tiles inside `excluded` (codes already read, in this image's pixels)
     /// are left out.
@@ -87,7 +87,7 @@ extension GreyImage {
                         above = mask
                     }
                     let pixels = tile * tile, least = tile * 3 / 2
-                    guard dark * 4 >= pixels, dark * 4 <= pixels * 3, alongRows >= least, alongColumns >= least,
+                    guard dark * 3 >= pixels, dark * 3 <= pixels * 2, alongRows >= least, alongColumns >= least,
                           alongRows <= 3 * alongColumns, alongColumns <= 3 * alongRows else { continue }
                     candidate[ty * columns + tx] = true
                 }
