@@ -18,7 +18,7 @@ struct ReadVerificationTests {
         #expect(symbol.symbology == .gs1DataMatrix)
         #expect(symbol.isGS1)
         #expect(symbol.text == "01089345631381651727123110LOT42\u{1D}422704")
-        #expect(symbol.pass == .matrixCodes)
+        #expect(symbol.pass == .dataMatrixSearch)   // alone in the photo: searched for before the passes for bars
         #expect(symbol.confidence == .errorCorrected)
         #expect(symbol.polygon.count == 4)
         // The outline lies around the middle of the 480×360 photo, where the code was pasted.

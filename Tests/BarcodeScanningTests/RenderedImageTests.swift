@@ -53,7 +53,7 @@ struct RenderedImageTests {
         let result = try scanner.scan(bytes: TestImages.bytes("code39.png"), source: "code39.png")
         #expect(result.symbols.map(\.symbology) == [.code39])
         #expect(result.symbols.first?.text == "HANGVIET-39")
-        #expect(result.passes == [.direct, .dense, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .dataMatrixSearch, .dense])
     }
 
     @Test("Without escalation (`--fast`) only the first look runs: retail codes yes, Code 39 no")

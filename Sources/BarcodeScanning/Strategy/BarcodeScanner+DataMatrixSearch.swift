@@ -10,6 +10,10 @@
 /// - the parts whose tiles look like a matrix code's modules (``GreyImage/matrixCodeAreas(excluded:limit:)``,
 ///   at half and quarter size, away from the codes already read), each read at full size.
 ///
+/// Run early too, once the first look (and the QR finder area's pass) read nothing: a
+/// DataMatrix found there ends the scan when it explains every code-like region of the photo
+/// (a clean GS1 DataMatrix photo: 164 → 7 ms); else it is added after the escalation.
+///
 /// On 200 hunt photos of an EAN-13 beside a GS1 DataMatrix it reported both codes on 64 (zxing-cpp
 /// 59, zbarimg none, HangViet before it none), and it read 6 more of the DataMatrix hunt's 400
 /// codes that the `matrix-codes` pass missed; it took 3.3 % of the fixtures' CPU (`perf`).
@@ -37,6 +41,25 @@ extension BarcodeScanner {
                   let found = ZXingReader.read(crop, formats: .dataMatrix, effort: [.tryHarder, .tryRotate], maxSymbols: 2),
                   !found.isEmpty else { return nil }
             return (found, PointMap(tx: Double(x), ty: Double(y)))
+        }
+    }
+
+    /// True when DataMatrix codes were `found` and every code-like region lies on one of them
+    /// (its outline widened by a quarter on each side): the photo shows no bars besides.
+    static func explains(_ found: [(symbols: [RawSymbol], map: PointMap)], _ regions: [BarcodeRegion]) -> Bool {
+        let outlines = found.flatMap { batch in
+            batch.symbols.map { symbol in symbol.points.map { batch.map.apply($0.x, $0.y) } }
+        }.compactMap { points -> (minX: Double, maxX: Double, minY: Double, maxY: Double)? in
+            guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),
+                  let minY = points.map(\.y).min(), let maxY = points.map(\.y).max() else { return nil }
+            let padX = (maxX - minX) / 4, padY = (maxY - minY) / 4
+            return (minX - padX, maxX + padX, minY - padY, maxY + padY)
+        }
+        guard !outlines.isEmpty else { return false }
+        return regions.allSatisfy { region in
+            outlines.contains { o in
+                o.minX <= Double(region.left) && Double(region.right) <= o.maxX && o.minY <= Double(region.top) && Double(region.bottom) <= o.maxY
+            }
         }
     }
 }
