@@ -6,7 +6,7 @@ extension ScanReport {
     ///
     /// ```json
     /// {"file":"photo.jpg","status":"ok","format":"JPEG","width":1200,"height":900,
-    ///  "passes":["direct","datamatrix-search"],"codes":[{"symbology":"EAN-13","text":"8934563138165","quality":12,
+    ///  "passes":["direct","matrix-code-search"],"codes":[{"symbology":"EAN-13","text":"8934563138165","quality":12,
     ///  "pass":"direct","confidence":{"level":"confirmed","reason":"two-decoders"},
     ///  "polygon":[[10,20],…],"verdict":{…}}]}
     /// ```

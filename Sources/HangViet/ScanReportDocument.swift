@@ -5,7 +5,7 @@ import BarcodeScanning
 ///
 /// ```json
 /// {"file":"photo.jpg","status":"ok","format":"JPEG","width":1200,"height":900,
-///  "passes":["direct","datamatrix-search"],"timedOut":false,"milliseconds":3,"codes":[{"symbology":"EAN-13",
+///  "passes":["direct","matrix-code-search"],"timedOut":false,"milliseconds":3,"codes":[{"symbology":"EAN-13",
 ///  "text":"8934563138165","encoding":"UTF-8","quality":12,"pass":"direct",
 ///  "confidence":{"level":"confirmed","reason":"two-decoders"},"polygon":[[10,20],…],"verdict":{…}}]}
 /// ```

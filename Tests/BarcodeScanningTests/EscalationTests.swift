@@ -180,7 +180,7 @@ struct EscalationTests {
         let tilted = TestImages.canvas(width: 800, height: 800, pasting: code, atX: 170, y: 350).rotated(degrees: degrees).image
         let result = try BarcodeScanner().scan(bytes: TestImages.pgm(tilted), source: "tilted.pgm")
         #expect(result.symbols.map(\.text) == ["8934563138165"])
-        #expect(result.passes == [.direct, .dataMatrixSearch, .dense, .straightened])
+        #expect(result.passes == [.direct, .matrixCodeSearch, .dense, .straightened])
         #expect(result.symbols.first?.pass == .straightened)
     }
 

@@ -18,7 +18,7 @@ struct ReadVerificationTests {
         #expect(symbol.symbology == .gs1DataMatrix)
         #expect(symbol.isGS1)
         #expect(symbol.text == "01089345631381651727123110LOT42\u{1D}422704")
-        #expect(symbol.pass == .dataMatrixSearch)   // alone in the photo: searched for before the passes for bars
+        #expect(symbol.pass == .matrixCodeSearch)   // alone in the photo: searched for before the passes for bars
         #expect(symbol.confidence == .errorCorrected)
         #expect(symbol.polygon.count == 4)
         // The outline lies around the middle of the 480×360 photo, where the code was pasted.
@@ -31,10 +31,19 @@ struct ReadVerificationTests {
         #expect(result.symbols.map(\.symbology) == [.ean13, .gs1DataMatrix])
         #expect(result.symbols.map(\.text) == ["8934563138165", "01089345631381651727123110LOT42\u{1D}422704"])
         #expect(result.symbols.allSatisfy { !$0.confidence.isDoubtful })
-        #expect(result.passes == [.direct, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .matrixCodeSearch])
         // The DataMatrix lies right of the EAN-13, in the 720×400 photo's coordinates.
         let ean = try #require(result.symbols.first?.bounds), dataMatrix = try #require(result.symbols.last?.bounds)
         #expect(dataMatrix.minX > ean.maxX && dataMatrix.maxX < 720 && dataMatrix.maxY < 400)
+    }
+
+    @Test("hunt: a QR code beside an EAN-13, its finder patterns too blurred for zbar's first look, is read by the search after it")
+    func qrCodeBesideEAN13() throws {
+        let result = try scan("hunt-qr-beside-ean13.jpg")
+        #expect(result.symbols.map(\.text) == ["8935054704456", "https://id.gs1.org/01/08936036020380/10/LOT505?17=261221"])
+        let qr = try #require(result.symbols.first { $0.symbology == .qrCode })
+        #expect(qr.pass == .matrixCodeSearch)
+        #expect(qr.confidence == .errorCorrected)
     }
 
     @Test("rectangular and light-on-dark DataMatrix codes")

@@ -45,7 +45,7 @@ struct RenderedImageTests {
         let result = try scanner.scan(bytes: TestImages.bytes("itf14.png"), source: "itf14.png")
         #expect(result.symbols.map(\.symbology) == [.interleaved2of5])
         #expect(result.symbols.first?.text == "18934563138162")
-        #expect(result.passes == [.direct, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .matrixCodeSearch])
     }
 
     @Test("Code 39 carries no GS1 key: left out of the first pass, read by the dense pass")
@@ -53,7 +53,7 @@ struct RenderedImageTests {
         let result = try scanner.scan(bytes: TestImages.bytes("code39.png"), source: "code39.png")
         #expect(result.symbols.map(\.symbology) == [.code39])
         #expect(result.symbols.first?.text == "HANGVIET-39")
-        #expect(result.passes == [.direct, .dataMatrixSearch, .dense])
+        #expect(result.passes == [.direct, .matrixCodeSearch, .dense])
     }
 
     @Test("Without escalation (`--fast`) only the first look runs: retail codes yes, Code 39 no")
@@ -90,7 +90,7 @@ struct RenderedImageTests {
         for point in symbol.polygon {
             #expect((0..<result.width).contains(point.x) && (0..<result.height).contains(point.y))
         }
-        #expect(result.passes == [.direct, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .matrixCodeSearch])
     }
 
     @Test(arguments: [30.0, 45.0, -60.0])
@@ -116,7 +116,7 @@ struct RenderedImageTests {
         let area = try #require(LineScanner().scan(canvas, spacing: 3).qrFinderArea(in: canvas, alignment: 3))
         #expect((area.smallestFinder >= BarcodeScanner.halfSizeQRFinder) == (scale == 1.0))
         let result = BarcodeScanner().scan(canvas, deadline: .now + .seconds(10))
-        #expect(result.passes == [.direct, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .matrixCodeSearch])
         let symbol = try #require(result.symbols.first)
         #expect(symbol.text == "https://id.gs1.org/01/08934563138165/10/LOT42?17=271231")
         // The polygon's corners are the symbol's: the box around its dark modules, on the canvas.
@@ -145,7 +145,7 @@ struct RenderedImageTests {
 
     @Test func stopsAtTheFirstPassThatReads() throws {
         let result = try scanner.scan(bytes: TestImages.bytes("qr-vietnamese.png"), source: "q")
-        #expect(result.passes == [.direct, .dataMatrixSearch])
+        #expect(result.passes == [.direct, .matrixCodeSearch])
     }
 
     @Test func blankImageTriesEveryPassWithinTheTimeLimit() throws {

@@ -9,8 +9,8 @@ defocus up to 1.6 modules, motion blur, perspective up to 30°, a curved pack, g
 contrast, a fold across the bars, a price sticker over part of the code, sensor noise, JPEG
 quality 40–80. Seeded: the same files every run. With `--kinds`, also the GS1 carriers of
 cases and fresh food: ITF-14, GS1-128 (01)(17)(10), GS1 DataBar and DataBar Expanded; and
-`dm-beside-ean13`, a medicine box's EAN-13 and GS1 DataMatrix in one photo (read only when
-both are reported).
+`dm-beside-ean13` and `qr-beside-ean13`, a pack's EAN-13 and its GS1 DataMatrix or its QR code
+(a GS1 Digital Link) in one photo (read only when both are reported).
 
     misread-hunt.py make OUT_DIR [--per-kind N] [--seed S] [--kinds K,K…]   # needs zint (apt), Pillow, numpy
     misread-hunt.py score OUT_DIR hangviet BIN [flags…]      # one JSON line per kind
@@ -34,7 +34,8 @@ GS1_LINEAR = ["itf14", "gs1-128", "databar", "databar-expanded"]
 LINEAR = ["ean13", "upca", "upce", "ean8"] + GS1_LINEAR
 # Two codes in one photo, made only when asked: a medicine box's EAN-13 and its GS1 DataMatrix
 # (with AI 422) side by side. Read when both are reported; expected holds both, space-separated.
-PAIRS = ["dm-beside-ean13"]
+PAIRS = ["dm-beside-ean13", "qr-beside-ean13"]
+PAIR_PARTS = {"dm-beside-ean13": ["ean13", "gs1-datamatrix"], "qr-beside-ean13": ["ean13", "qr-link"]}
 
 
 def check_digit(payload):
@@ -91,6 +92,10 @@ def code_for(kind, rng, gtins):
     if kind == "ean8":
         p = rng.choice(["893", "480", "500", "690"]) + "".join(rng.choice("0123456789") for _ in range(4))
         return ["-b", "13", "-d", p], p + check_digit(p)
+    if kind == "qr-link":  # a GS1 Digital Link (no spaces: a pair's expected texts are space-separated)
+        g = rng.choice(gtins)
+        text = f"https://id.gs1.org/01/0{g}/10/LOT{rng.randint(1, 999)}?17=2612{rng.randint(10, 31)}"
+        return ["-b", "58", "-d", text], text
     if kind == "qr":
         if rng.random() < 0.5:
             g = rng.choice(gtins)
@@ -232,7 +237,7 @@ def make(out, per_kind, seed, kinds=KINDS):
             for i in range(per_kind):
                 path = os.path.join(tmp, "base.png")
                 parts = []
-                for part in (["ean13", "gs1-datamatrix"] if kind in PAIRS else [kind]):
+                for part in PAIR_PARTS.get(kind, [kind]):
                     while True:  # zint refuses some random UPC-E digits: draw again
                         args, expected = code_for(part, rng, gtins)
                         if subprocess.run(["zint", *args, "--notext", "--scale=0.5", "-o", path], capture_output=True).returncode == 0:

@@ -60,12 +60,12 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case blurModelSideways = "blur-model-sideways"
     /// ``blurModel`` after ``straightened``: blurred tilted codes.
     case straightenedBlurModel = "straightened-blur-model"
-    /// zxing-cpp's DataMatrix reader on a quarter-size copy and on the parts of the photo that
-    /// look like a matrix code's modules: early in the escalation when nothing is read yet (a
-    /// DataMatrix photographed alone ends the scan there when no other bars show), and after
-    /// it when no DataMatrix was read (the GS1 DataMatrix of a medicine box beside the EAN-13
-    /// that ended the escalation).
-    case dataMatrixSearch = "datamatrix-search"
+    /// zxing-cpp's DataMatrix and QR readers on a quarter-size copy and on the parts of the
+    /// photo that look like a matrix code's modules: early in the escalation when nothing is
+    /// read yet (a code photographed alone ends the scan there when no other bars show), and
+    /// after it otherwise (the GS1 DataMatrix of a medicine box, or a pack's QR code, beside
+    /// the EAN-13 that ended the escalation).
+    case matrixCodeSearch = "matrix-code-search"
     /// The escalation's last pass, when nothing else was read: zxing-cpp's linear readers (EAN/UPC, GS1-128,
     /// DataBar, ITF-14) on the whole photo, turned and inverted.
     case secondDecoder = "second-decoder"

@@ -9,7 +9,7 @@ public struct ScanResult: Sendable {
     /// Distinct symbols, in the order found (the same symbol from several passes merged).
     public var symbols: [DecodedSymbol]
     /// The passes tried, in order: the escalation's (the last of them is where it stopped), then
-    /// ``ScanPass/dataMatrixSearch`` unless it ran already, a DataMatrix was read or time ran out.
+    /// ``ScanPass/matrixCodeSearch`` unless it ran already or time ran out.
     public var passes: [ScanPass]
     /// True when the time limit stopped the strategy before it ran out of passes.
     public var timedOut: Bool

@@ -115,18 +115,18 @@ public struct BarcodeScanner: Sendable {
             plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { (area.image, area.map) }, at: 0)
         }
         var timedOut = false
-        // The DataMatrix search (`dataMatrixSearch`): early when nothing is read after the QR
+        // The matrix code search (`matrixCodeSearch`): early when nothing is read after the QR
         // finder area's pass, ending the scan only when it explains every code-like region.
-        var searchedForDataMatrix = false, heldBack: [(symbols: [RawSymbol], map: PointMap)] = []
-        func searchForDataMatrix(early: Bool) {
-            searchedForDataMatrix = true
-            passes.append(.dataMatrixSearch)
+        var searchedForMatrixCodes = false, heldBack: [(symbols: [RawSymbol], map: PointMap)] = []
+        func searchForMatrixCodes(early: Bool) {
+            searchedForMatrixCodes = true
+            passes.append(.matrixCodeSearch)
             let read = merger.symbols.compactMap { $0.bounds.map { MatrixCodeArea(bounds: $0, reducedBy: reduction) } }
-            let found = Self.dataMatrixSearch(working, excluding: read)
+            let found = Self.matrixCodeSearch(working, excluding: read)
             if early, !Self.explains(found, shared.regions) { heldBack = found; return }
-            for (symbols, map) in found { merger.add(symbols, map: map.then(workingMap), pass: .dataMatrixSearch) }
+            for (symbols, map) in found { merger.add(symbols, map: map.then(workingMap), pass: .matrixCodeSearch) }
         }
-        plan.insert(Step(pass: .dataMatrixSearch, isWorthRunning: { merger.symbols.isEmpty }) { nil }, at: qrArea == nil ? 0 : 1)
+        plan.insert(Step(pass: .matrixCodeSearch, isWorthRunning: { merger.symbols.isEmpty }) { nil }, at: qrArea == nil ? 0 : 1)
         // Conflicting reads of one code are not confident: every pass left votes (the blur model
         // too, which reads blurred EAN-13s that the edge decoders misread), within the deadline.
         for step in plan {
@@ -134,8 +134,8 @@ public struct BarcodeScanner: Sendable {
             if trust == .confident { break }
             if trust == .awaitingBlurModel, !step.pass.isBlurModel { continue }
             if ContinuousClock.now >= deadline { timedOut = true; break }
-            if step.pass == .dataMatrixSearch {
-                if step.isWorthRunning() { searchForDataMatrix(early: true) }
+            if step.pass == .matrixCodeSearch {
+                if step.isWorthRunning() { searchForMatrixCodes(early: true) }
                 continue
             }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
@@ -150,12 +150,9 @@ public struct BarcodeScanner: Sendable {
                 run(step.pass, derived, toImage, density: step.density, symbologies: step.symbologies, lines: step.lines())
             }
         }
-        // A DataMatrix beside the codes read (see `dataMatrixSearch`), within the time limit.
-        for (symbols, map) in heldBack { merger.add(symbols, map: map.then(workingMap), pass: .dataMatrixSearch) }
-        if !timedOut, !searchedForDataMatrix,
-           !merger.symbols.contains(where: { $0.symbology == .dataMatrix || $0.symbology == .gs1DataMatrix }) {
-            searchForDataMatrix(early: false)
-        }
+        // A DataMatrix or QR code beside the codes read (see `matrixCodeSearch`), within the time limit.
+        for (symbols, map) in heldBack { merger.add(symbols, map: map.then(workingMap), pass: .matrixCodeSearch) }
+        if !timedOut, !searchedForMatrixCodes { searchForMatrixCodes(early: false) }
         return (verifiedSymbols(), passes, timedOut)
     }
 
