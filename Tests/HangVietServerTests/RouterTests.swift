@@ -176,6 +176,14 @@ struct RouterTests {
                 #expect((code["confidence"] as? [String: Any])?["level"] as? String == "confirmed")
                 #expect((code["verdict"] as? [String: Any])?["outcome"] as? String == "declared-vietnamese-origin")
             }
+            // A medicine box's EAN-13 and GS1 DataMatrix in one photo: a verdict for each.
+            try await client.execute(uri: "/v1/scan", method: .post, headers: [.contentType: "image/jpeg"],
+                                     body: ByteBuffer(bytes: Self.testImage("datamatrix-beside-ean13-photo.jpg"))) { response in
+                let codes = try #require(object(response.body)["codes"] as? [[String: Any]])
+                #expect(codes.map { $0["symbology"] as? String } == ["EAN-13", "GS1-DataMatrix"])
+                #expect((codes.last?["verdict"] as? [String: Any])?["outcome"] as? String == "declared-vietnamese-origin")
+                #expect(codes.last?["pass"] as? String == "matrix-code-search")
+            }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 let text = String(buffer: response.body)
                 let levels = ReadConfidence.Level.allCases.map(\.rawValue).joined(separator: ", ")
