@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The misread hunt (issue 18): thousands of degraded renders of known codes, and hangviet,
 # zbarimg and zxing-cpp scored on the same files in the same run — read / wrong / missed per
-# kind, and the same for ITF-14, GS1-128 and DataBar photos — then each tool's CPU over all of
-# them on one core.
+# kind, and the same for ITF-14, GS1-128 and DataBar photos and for photos of two codes (an
+# EAN-13 beside a GS1 DataMatrix or a QR code) — then each tool's CPU over all of them on one core.
 # Usage: bash benchmarks/scripts/misread-hunt.sh [PER_KIND]   (default 400: 2 800 photos)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,6 +21,13 @@ python3 benchmarks/scripts/misread-hunt.py score "$OUT/photos" zxing
 for tool in "hangviet $BIN" zbarimg zxing; do
     # shellcheck disable=SC2086
     python3 benchmarks/scripts/misread-hunt.py score "$OUT/gs1" $tool | grep all-GS1-linear
+done
+# Two codes in one photo: an EAN-13 beside a GS1 DataMatrix or a QR code, half as many; read
+# only when both are reported.
+python3 benchmarks/scripts/misread-hunt.py make "$OUT/pairs" --per-kind $((PER_KIND / 2)) --kinds dm-beside-ean13,qr-beside-ean13
+for tool in "hangviet $BIN" zbarimg zxing; do
+    # shellcheck disable=SC2086
+    python3 benchmarks/scripts/misread-hunt.py score "$OUT/pairs" $tool
 done
 
 echo; echo "## CPU over all photos, one core (user + sys)"
