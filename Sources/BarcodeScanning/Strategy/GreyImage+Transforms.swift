@@ -112,22 +112,40 @@ extension GreyImage {
             columns[x] = min(Int(fx), width - 2)
             weights[x] = Int((fx - Double(columns[x])) * 256)
         }
+        // Each source row's horizontal interpolation (×256, not rounded) is made once and kept
+        // while output rows use it: an enlarged image's rows share their source rows.
+        let upper = UnsafeMutablePointer<Int32>.allocate(capacity: newWidth), lower = UnsafeMutablePointer<Int32>.allocate(capacity: newWidth)
+        defer { upper.deallocate(); lower.deallocate() }
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 columns.withUnsafeBufferPointer { columns in
                     weights.withUnsafeBufferPointer { weights in
+                        func interpolate(_ sourceRow: Int, into line: UnsafeMutablePointer<Int32>) {
+                            let from = src.baseAddress! + sourceRow * width
+                            for x in 0..<newWidth {
+                                let x0 = columns[x], wx = Int32(truncatingIfNeeded: weights[x])
+                                line[x] = Int32(from[x0]) &* (256 &- wx) &+ Int32(from[x0 + 1]) &* wx
+                            }
+                        }
+                        var upperRow = -1, lowerRow = -1
                         for y in 0..<newHeight {
                             let fy = Double(y) * sy
                             let y0 = min(Int(fy), height - 2)
-                            let wy = Int((fy - Double(y0)) * 256)
-                            let top = src.baseAddress! + y0 * width, bottom = top + width
+                            let wy = Int32((fy - Double(y0)) * 256)
+                            if upperRow != y0 {
+                                if lowerRow == y0 {
+                                    // The row below becomes the row above.
+                                    upper.update(from: lower, count: newWidth)
+                                } else {
+                                    interpolate(y0, into: upper)
+                                }
+                                interpolate(y0 + 1, into: lower)
+                                upperRow = y0; lowerRow = y0 + 1
+                            }
                             let row = dst.baseAddress! + y * newWidth
                             for x in 0..<newWidth {
-                                let x0 = columns[x], wx = weights[x]
-                                // At most 255 · 256 · 256 + 32768: no overflow checks needed.
-                                let upper = Int(top[x0]) &* (256 &- wx) &+ Int(top[x0 + 1]) &* wx
-                                let lower = Int(bottom[x0]) &* (256 &- wx) &+ Int(bottom[x0 + 1]) &* wx
-                                row[x] = UInt8(truncatingIfNeeded: (upper &* (256 &- wy) &+ lower &* wy &+ 32768) >> 16)
+                                // At most 255 · 256 · 256 + 32768: fits 32 bits.
+                                row[x] = UInt8(truncatingIfNeeded: (upper[x] &* (256 &- wy) &+ lower[x] &* wy &+ 32768) >> 16)
                             }
                         }
                     }
