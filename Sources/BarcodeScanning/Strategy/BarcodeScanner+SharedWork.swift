@@ -24,7 +24,6 @@ extension BarcodeScanner {
         /// rows and columns, which zbar's QR reader needs.
         private var mayHoldQRCode: Bool { qrFinderArea != nil || !possibleQRFinders.isEmpty }
 
-
         private(set) lazy var doubled: (image: GreyImage, map: PointMap) = {
             let w = working.width * 2, h = working.height * 2
             return (working.resized(width: w, height: h), .scale(Double(working.width - 1) / Double(max(1, w - 1))))
