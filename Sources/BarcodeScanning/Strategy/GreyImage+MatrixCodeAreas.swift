@@ -4,8 +4,7 @@ struct MatrixCodeArea: Sendable, Equatable {
 
     /// The outline of a symbol read (``DecodedSymbol/bounds``), in an image `factor` times smaller.
     init(bounds b: (minX: Int, maxX: Int, minY: Int, maxY: Int), reducedBy factor: Int) {
-        self.init(x: b.minX / factor, y: b.minY / factor,
-                  width: (b.maxX - b.minX) / factor + 2, height: (b.maxY - b.minY) / factor + 2)
+        self = MatrixCodeArea(x: b.minX, y: b.minY, width: b.maxX - b.minX, height: b.maxY - b.minY).reduced(by: factor)
     }
 
     init(x: Int, y: Int, width: Int, height: Int) {
