@@ -62,7 +62,7 @@ struct EscalationFocusTests {
         let (image, _) = try Self.codeOffCentre()
         let shared = BarcodeScanner.SharedWork(image)
         let turned = image.rotated(degrees: degrees)
-        let (crop, map) = shared.focused(turned: turned.image, back: turned.map)
+        let (crop, map) = shared.focused(turning: image, degrees: degrees, back: .identity)
         // The cut's corner, in the turned image: its map takes it to the working image.
         let corner = map.apply(0, 0), origin = try #require(turned.map.inverse).apply(corner.x, corner.y)
         let (cx, cy) = (Int(origin.x.rounded()), Int(origin.y.rounded()))

@@ -31,3 +31,13 @@ struct GreyImageResizeTests {
         #expect(image.resized(width: w, height: h) == Self.reference(image, width: w, height: h))
     }
 }
+
+extension GreyImageResizeTests {
+    @Test("Part of a resize is that part of the whole resize", arguments: [(1.5, 0, 0), (1.5, 13, 7), (2.0, 40, 21), (0.5, 3, 2)])
+    func partOfTheResize(scale: Double, x: Int, y: Int) {
+        let image = EscalationTests.noise(width: 61, height: 45, seed: 11)
+        let w = Int(Double(image.width) * scale), h = Int(Double(image.height) * scale)
+        let part = (x: x, y: y, width: w - x - 3, height: h - y - 1)
+        #expect(image.resized(width: w, height: h, part: part) == image.resized(width: w, height: h).cropped(x: x, y: y, width: part.width, height: part.height))
+    }
+}

@@ -70,30 +70,31 @@ extension BarcodeScanner {
         /// them; its corners lie at multiples of 4 and its sides keep the image's parity, since
         /// zbar scans every second line the other way and, at density 2, starts on the first or
         /// second line by the side's parity: its lines are the image's own lines, run the same
-        /// way. (Cutting first and transforming after changed reads in the misread hunts.)
+        /// way. (Cutting first and transforming after changed reads in the misread hunts: filters
+        /// and turns work on the cut and as far around it as they look, ``focused(filtering:scale:transposed:back:reach:_:)``.)
         func focused(_ image: GreyImage, scale: Double = 1, transposed: Bool = false, back: PointMap = .identity) -> (GreyImage, PointMap) {
             cut(image, forward: transposed ? PointMap.scale(scale).then(.transpose) : .scale(scale), back: back)
         }
 
-        /// `image`, turned from the working image (its points taken there by `back`), cut to the
-        /// rectangle around ``focus`` as it lies in it: a turned pass reads the same lines, the
-        /// same way, over less of the turned photo.
-        func focused(turned image: GreyImage, back: PointMap) -> (GreyImage, PointMap) {
-            guard let forward = back.inverse else { return (image, back) }
-            return cut(image, forward: forward, back: back)
+        /// `image` cut to the rectangle around ``focus`` once `forward` takes it there from the
+        /// working image (``cutRect(width:height:forward:)``).
+        private func cut(_ image: GreyImage, forward: PointMap, back: PointMap) -> (GreyImage, PointMap) {
+            guard let r = cutRect(width: image.width, height: image.height, forward: forward) else { return (image, back) }
+            return (image.cropped(x: r.x, y: r.y, width: r.width, height: r.height), PointMap(tx: Double(r.x), ty: Double(r.y)).then(back))
         }
 
-        /// `image` cut to the rectangle around ``focus`` once `forward` takes it there from the
-        /// working image, on zbar's line grid (``GreyImage/cutSpan(from:to:within:alignment:)``).
-        private func cut(_ image: GreyImage, forward: PointMap, back: PointMap) -> (GreyImage, PointMap) {
-            guard let f = focus else { return (image, back) }
+        /// The part of an image of `width` × `height` that the passes read: the rectangle around
+        /// ``focus`` once `forward` takes it there from the working image, on zbar's line grid
+        /// (``GreyImage/cutSpan(from:to:within:alignment:)``); nil, the whole image, without a focus.
+        func cutRect(width: Int, height: Int, forward: PointMap) -> (x: Int, y: Int, width: Int, height: Int)? {
+            guard let f = focus else { return nil }
             let corners = [(f.x, f.y), (f.x + f.width, f.y), (f.x, f.y + f.height), (f.x + f.width, f.y + f.height)]
                 .map { forward.apply(Double($0.0), Double($0.1)) }
             func span(_ ends: [Double], _ size: Int) -> (Int, Int) {
                 GreyImage.cutSpan(from: Int(ends.min()!.rounded(.down)), to: Int(ends.max()!.rounded(.up)) + 1, within: size, alignment: 2)
             }
-            let (x, width) = span(corners.map(\.x), image.width), (y, height) = span(corners.map(\.y), image.height)
-            return (image.cropped(x: x, y: y, width: width, height: height), PointMap(tx: Double(x), ty: Double(y)).then(back))
+            let (x, w) = span(corners.map(\.x), width), (y, h) = span(corners.map(\.y), height)
+            return (x, y, w, h)
         }
 
         /// Largest tilt from upright or sideways that zbar's rows and columns still read.

@@ -247,13 +247,12 @@ public struct BarcodeScanner: Sendable {
         // a long code 11° off, more than its height allows.
         steps.append(Step(pass: .straightened, symbologies: .productCodes, isWorthRunning: { shared.straighteningAngle != nil }) {
             guard let angle = shared.straighteningAngle else { return nil }
-            let r = working.rotated(degrees: angle)
-            return shared.focused(turned: r.image, back: r.map)
+            return shared.focused(turning: working, degrees: angle, back: .identity)
         })
         let shortSide = min(working.width, working.height), longSide = max(working.width, working.height)
         func enlarged(_ factor: Double) -> (GreyImage, PointMap) {
             let w = Int(Double(working.width) * factor), h = Int(Double(working.height) * factor)
-            return shared.focused(working.resized(width: w, height: h), scale: Double(w) / Double(working.width),
+            return shared.focused(resizing: working, width: w, height: h, scale: Double(w) / Double(working.width),
                                   back: .scale(Double(working.width - 1) / Double(max(1, w - 1))))
         }
         if shortSide < 40 {
@@ -290,43 +289,57 @@ public struct BarcodeScanner: Sendable {
             ZXingReader.read(image, formats: .matrix, maxSymbols: 8) ?? []
         }
         steps.append(Step(pass: .matrixCodes, read: matrixCodes) { (working, .identity) })
-        steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { shared.focused(working.sharpened()) })
-        steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) { working.contrastStretched().map { shared.focused($0) } })
-        steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) { shared.focused(working.adaptiveThresholded()) })
+        // The filters below work on the focus and as far around it as they look (the same pixels).
+        steps.append(Step(pass: .sharpened, lines: { shared.linesAcrossBars }) { shared.focused(filtering: working, reach: 1) { $0.sharpened() } })
+        steps.append(Step(pass: .contrastStretched, lines: { shared.linesAcrossBars }) {
+            working.contrastStretchTable().map { table in shared.focused(filtering: working, reach: 0) { $0.mapped(through: table) } }
+        })
+        steps.append(Step(pass: .adaptiveThreshold, lines: { shared.linesAcrossBars }) {
+            let radius = GreyImage.thresholdRadius(width: working.width, height: working.height)
+            return shared.focused(filtering: working, reach: radius) { $0.adaptiveThresholded(radius: radius) }
+        })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
             steps.append(Step(pass: pass, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
-                let r = working.rotated(degrees: angle); return shared.focused(turned: r.image, back: r.map)
+                shared.focused(turning: working, degrees: angle, back: .identity)
             })
         }
-        steps.append(Step(pass: .inverted, symbologies: .productCodes, lines: { shared.linesAcrossBars }) { shared.focused(working.inverted()) })
+        steps.append(Step(pass: .inverted, symbologies: .productCodes, lines: { shared.linesAcrossBars }) {
+            shared.focused(filtering: working, reach: 0) { $0.inverted() }
+        })
         steps.append(Step(pass: .invertedMatrixCodes, read: matrixCodes) { (working.inverted(), .identity) })
         if longSide <= 1200 {
             // Blurred bars: smooth along the bars, sharpen across them, then threshold locally;
             // for upright codes, sideways ones (transposed first), and tilted ones once turned.
             // Read along rows only: the smoothing along the bars leaves columns nothing to read.
-            // `turned`: the doubled image was turned, not only scaled (and transposed).
-            func deblurred(_ image: GreyImage, _ map: PointMap, sideways: Bool, turned: Bool = false) -> (GreyImage, PointMap) {
-                let (upright, back) = barsUpright(image, map, sideways: sideways)
-                let filtered = upright.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2)
-                return turned ? shared.focused(turned: filtered, back: back) : shared.focused(filtered, scale: 2, transposed: sideways, back: back)
+            // The filter looks 6 + 2 pixels and the threshold's radius (the whole image's) away.
+            func deblurring(width: Int, height: Int) -> (reach: Int, filter: (GreyImage) -> GreyImage) {
+                let radius = GreyImage.thresholdRadius(width: width, height: height)
+                return (radius + 8, { $0.verticallySmoothed(radius: 6).stronglySharpened().adaptiveThresholded(offset: 2, radius: radius) })
+            }
+            func deblurred(sideways: Bool) -> (GreyImage, PointMap) {
+                let (doubled, map) = shared.doubled, deblur = deblurring(width: doubled.width, height: doubled.height)
+                return shared.focused(filtering: doubled, scale: 2, transposed: sideways, back: sideways ? PointMap.transpose.then(map) : map,
+                                      reach: deblur.reach, deblur.filter)
             }
             steps.append(Step(pass: .deblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeUpright }) {
-                deblurred(shared.doubled.image, shared.doubled.map, sideways: false)
+                deblurred(sideways: false)
             })
             steps.append(Step(pass: .deblurredSideways, density: 2, lines: { .rows }, isWorthRunning: { shared.mayBeSideways }) {
-                deblurred(shared.doubled.image, shared.doubled.map, sideways: true)
+                deblurred(sideways: true)
             })
             steps.append(Step(pass: .straightenedDeblurred, density: 2, lines: { .rows }, isWorthRunning: { shared.straighteningAngle != nil }) {
                 guard let angle = shared.straighteningAngle else { return nil }
-                let turned = shared.doubled.image.rotated(degrees: angle)
-                return deblurred(turned.image, turned.map.then(shared.doubled.map), sideways: shared.straightenedIsSideways, turned: true)
+                let (doubled, map) = shared.doubled
+                let canvas = GreyImage.rotation(width: doubled.width, height: doubled.height, degrees: angle)
+                let deblur = deblurring(width: canvas.width, height: canvas.height)
+                return shared.focused(turning: doubled, degrees: angle, back: map, transposed: shared.straightenedIsSideways,
+                                      reach: deblur.reach, deblur.filter)
             })
         }
         if longSide <= 800 {
             steps.append(Step(pass: .doubleSizeRotated45, density: 2, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
                 let (big, map) = shared.doubled
-                let r = big.rotated(degrees: 45)
-                return shared.focused(turned: r.image, back: r.map.then(map))
+                return shared.focused(turning: big, degrees: 45, back: map)
             })
         }
         // Last: bars so blurred that zbar finds no edges between them, read from brightness

@@ -104,17 +104,31 @@ extension GreyImage {
     /// sample positions and weights are computed once per column, not once per pixel.
     func resized(width newWidth: Int, height newHeight: Int) -> GreyImage {
         guard newWidth > 0, newHeight > 0, width > 1, height > 1 else { return self }
-        var out = [UInt8](repeating: 0, count: newWidth * newHeight)
+        return resized(width: newWidth, height: newHeight, part: (0, 0, newWidth, newHeight))
+    }
+
+    /// The rectangle `part` (inside the resized image) of ``resized(width:height:)``'s image,
+    /// pixel for pixel the same, made without the rest: a pass that looks at part of an
+    /// enlarged photo enlarges only that part.
+    ///
+    /// ```swift
+    /// image.resized(width: 960, height: 720, part: (96, 48, 400, 200))
+    ///     == image.resized(width: 960, height: 720).cropped(x: 96, y: 48, width: 400, height: 200)   // true
+    /// ```
+    func resized(width newWidth: Int, height newHeight: Int, part: (x: Int, y: Int, width: Int, height: Int)) -> GreyImage {
+        guard newWidth > 0, newHeight > 0, width > 1, height > 1 else { return cropped(x: part.x, y: part.y, width: part.width, height: part.height) }
+        let partWidth = max(0, part.width), partHeight = max(0, part.height)
+        var out = [UInt8](repeating: 0, count: partWidth * partHeight)
         let sx = Double(width - 1) / Double(max(1, newWidth - 1)), sy = Double(height - 1) / Double(max(1, newHeight - 1))
-        var columns = [Int](repeating: 0, count: newWidth), weights = [Int](repeating: 0, count: newWidth)
-        for x in 0..<newWidth {
-            let fx = Double(x) * sx
-            columns[x] = min(Int(fx), width - 2)
-            weights[x] = Int((fx - Double(columns[x])) * 256)
+        var columns = [Int](repeating: 0, count: partWidth), weights = [Int](repeating: 0, count: partWidth)
+        for i in 0..<partWidth {
+            let fx = Double(part.x + i) * sx
+            columns[i] = min(Int(fx), width - 2)
+            weights[i] = Int((fx - Double(columns[i])) * 256)
         }
         // Each source row's horizontal interpolation (×256, not rounded) is made once and kept
         // while output rows use it: an enlarged image's rows share their source rows.
-        let upper = UnsafeMutablePointer<Int32>.allocate(capacity: newWidth), lower = UnsafeMutablePointer<Int32>.allocate(capacity: newWidth)
+        let upper = UnsafeMutablePointer<Int32>.allocate(capacity: partWidth), lower = UnsafeMutablePointer<Int32>.allocate(capacity: partWidth)
         defer { upper.deallocate(); lower.deallocate() }
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
@@ -122,75 +136,37 @@ extension GreyImage {
                     weights.withUnsafeBufferPointer { weights in
                         func interpolate(_ sourceRow: Int, into line: UnsafeMutablePointer<Int32>) {
                             let from = src.baseAddress! + sourceRow * width
-                            for x in 0..<newWidth {
+                            for x in 0..<partWidth {
                                 let x0 = columns[x], wx = Int32(truncatingIfNeeded: weights[x])
                                 line[x] = Int32(from[x0]) &* (256 &- wx) &+ Int32(from[x0 + 1]) &* wx
                             }
                         }
                         var upperRow = -1, lowerRow = -1
-                        for y in 0..<newHeight {
-                            let fy = Double(y) * sy
+                        for row in 0..<partHeight {
+                            let fy = Double(part.y + row) * sy
                             let y0 = min(Int(fy), height - 2)
                             let wy = Int32((fy - Double(y0)) * 256)
                             if upperRow != y0 {
                                 if lowerRow == y0 {
                                     // The row below becomes the row above.
-                                    upper.update(from: lower, count: newWidth)
+                                    upper.update(from: lower, count: partWidth)
                                 } else {
                                     interpolate(y0, into: upper)
                                 }
                                 interpolate(y0 + 1, into: lower)
                                 upperRow = y0; lowerRow = y0 + 1
                             }
-                            let row = dst.baseAddress! + y * newWidth
-                            for x in 0..<newWidth {
+                            let line = dst.baseAddress! + row * partWidth
+                            for x in 0..<partWidth {
                                 // At most 255 · 256 · 256 + 32768: fits 32 bits.
-                                row[x] = UInt8(truncatingIfNeeded: (upper[x] &* (256 &- wy) &+ lower[x] &* wy &+ 32768) >> 16)
+                                line[x] = UInt8(truncatingIfNeeded: (upper[x] &* (256 &- wy) &+ lower[x] &* wy &+ 32768) >> 16)
                             }
                         }
                     }
                 }
             }
         }
-        return GreyImage(width: newWidth, height: newHeight, pixels: out)
-    }
-
-    /// Rotation by `degrees` about the centre onto a canvas that holds the whole image,
-    /// with white outside it; bilinear sampling. Returns the map from the rotated image back.
-    func rotated(degrees: Double) -> (image: GreyImage, map: PointMap) {
-        let radians = degrees * .pi / 180
-        let cosA = cos(radians), sinA = sin(radians)
-        let newWidth = Int((Double(width) * abs(cosA) + Double(height) * abs(sinA)).rounded(.up))
-        let newHeight = Int((Double(width) * abs(sinA) + Double(height) * abs(cosA)).rounded(.up))
-        let cx = Double(width) / 2, cy = Double(height) / 2
-        let ncx = Double(newWidth) / 2, ncy = Double(newHeight) / 2
-        // Inverse map: destination (u, v) → source (x, y).
-        let back = PointMap(a: cosA, b: sinA, c: -sinA, d: cosA,
-                            tx: cx - cosA * ncx - sinA * ncy, ty: cy + sinA * ncx - cosA * ncy)
-        var out = [UInt8](repeating: 255, count: newWidth * newHeight)
-        let fixed = 65536.0
-        pixels.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                let da = Int(back.a * fixed), dc = Int(back.c * fixed)
-                for v in 0..<newHeight {
-                    let start = back.apply(0, Double(v))
-                    var fx = Int(start.x * fixed), fy = Int(start.y * fixed)
-                    for u in 0..<newWidth {
-                        let x0 = fx >> 16, y0 = fy >> 16
-                        if x0 >= 0, y0 >= 0, x0 < width - 1, y0 < height - 1 {
-                            let wx = (fx >> 8) & 0xFF, wy = (fy >> 8) & 0xFF
-                            let p = y0 * width + x0
-                            let top = Int(src[p]) &* (256 &- wx) &+ Int(src[p + 1]) &* wx
-                            let bottom = Int(src[p + width]) &* (256 &- wx) &+ Int(src[p + width + 1]) &* wx
-                            dst[v * newWidth + u] = UInt8(truncatingIfNeeded: (top &* (256 &- wy) &+ bottom &* wy &+ 32768) >> 16)
-                        }
-                        fx += da
-                        fy += dc
-                    }
-                }
-            }
-        }
-        return (GreyImage(width: newWidth, height: newHeight, pixels: out), back)
+        return GreyImage(width: partWidth, height: partHeight, pixels: out)
     }
 
     /// Light on dark becomes dark on light.
@@ -201,6 +177,17 @@ extension GreyImage {
     /// Linear contrast stretch between the 1st and 99th percentiles; nil when the image already
     /// spans the range (the pass would repeat the first one).
     func contrastStretched() -> GreyImage? {
+        contrastStretchTable().map { mapped(through: $0) }
+    }
+
+    /// Each grey level `v` replaced by `table[v]` (256 entries).
+    func mapped(through table: [UInt8]) -> GreyImage {
+        GreyImage(width: width, height: height, pixels: pixels.map { table[Int($0)] })
+    }
+
+    /// The grey levels ``contrastStretched()`` maps each level to (from the whole image's
+    /// histogram), or nil when it makes no new image.
+    func contrastStretchTable() -> [UInt8]? {
         var histogram = [Int](repeating: 0, count: 256)
         for p in pixels { histogram[Int(p)] += 1 }
         let cut = max(1, pixelCount / 100)
@@ -211,18 +198,18 @@ extension GreyImage {
         guard high - low >= 8, high - low < 200 else { return nil }
         var table = [UInt8](repeating: 0, count: 256)
         for v in 0..<256 { table[v] = UInt8(clamping: (v - low) * 255 / (high - low)) }
-        return GreyImage(width: width, height: height, pixels: pixels.map { table[Int($0)] })
+        return table
     }
 
-    /// Local-mean binarisation (window about 1/8 of the shorter side): copes with shadows,
-    /// glare and low contrast that defeat a global threshold. A pixel turns black when it is
-    /// darker than its window's mean by more than `offset`. The window sum slides: one running
+    /// Local-mean binarisation (window about 1/8 of the shorter side, or `radius` pixels either
+    /// side): copes with shadows, glare and low contrast that defeat a global threshold. A
+    /// pixel turns black when it is darker than its window's mean by more than `offset`. The window sum slides: one running
     /// sum per column down the image, and along each row the difference of two prefix sums of
     /// those column sums (no branch per pixel: 2–3× quicker than sliding with loops).
-    func adaptiveThresholded(offset: Int = 4) -> GreyImage {
+    func adaptiveThresholded(offset: Int = 4, radius: Int? = nil) -> GreyImage {
         let w = width, h = height
         guard w > 0, h > 0 else { return self }
-        let radius = max(7, min(w, h) / 16)
+        let radius = radius ?? Self.thresholdRadius(width: w, height: h)
         // Sums stay below 256 · (2 · radius + 1)², far inside Int32 for any image we accept.
         var out = [UInt8](unsafeUninitializedCapacity: w * h) { _, count in count = w * h }
         var columnSums = [Int32](repeating: 0, count: w)
@@ -271,6 +258,9 @@ extension GreyImage {
         }
         return GreyImage(width: w, height: h, pixels: out)
     }
+
+    /// The reach of ``adaptiveThresholded(offset:radius:)``'s window in an image of this size.
+    static func thresholdRadius(width: Int, height: Int) -> Int { max(7, min(width, height) / 16) }
 
     /// 3×3 box blur: removes sensor noise and JPEG ringing that break zbar's edge detector.
     /// The outermost rows and columns are kept. Separable: sums of three along each row, then
