@@ -34,4 +34,20 @@ struct MatrixCodeAreaTests {
         let c = MatrixCodeArea(x: 40, y: 40, width: 5, height: 5)
         #expect(MatrixCodeArea.merged([a, c, b]) == [c, MatrixCodeArea(x: 0, y: 0, width: 15, height: 15)])
     }
+
+    @Test("a large QR code found at quarter size leaves the small DataMatrix beside it to the areas' crops")
+    func smallCodeBesideALargeOne() throws {
+        // The QR code at 4×: modules of about 25 pixels, read from the quarter-size copy.
+        let qr = try TestImages.grey("qr-digital-link.png")
+        let large = qr.resized(width: qr.width * 4, height: qr.height * 4)
+        var photo = TestImages.canvas(width: 1_500, height: 1_000, pasting: large, atX: 20, y: 20)
+        let dataMatrix = try TestImages.grey("datamatrix-gs1-origin-photo.jpg")
+        for y in 0..<dataMatrix.height { for x in 0..<dataMatrix.width { photo[1_000 + x, 600 + y] = dataMatrix[x, y] } }
+        let half = photo.downsampled(by: 2)
+        let found = BarcodeScanner.matrixCodeSearch(photo, half: half, quarter: half.downsampled(by: 2), excluding: [])
+        let texts = found.flatMap { batch in batch.symbols.map { String(decoding: $0.bytes, as: UTF8.self) } }
+        #expect(texts.count == 2, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("https://") }, "\(texts)")
+        #expect(texts.contains { $0.contains("422704") }, "\(texts)")   // the DataMatrix's AI 422
+    }
 }

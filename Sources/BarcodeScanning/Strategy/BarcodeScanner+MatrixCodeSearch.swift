@@ -9,7 +9,8 @@
 ///
 /// - the whole photo at quarter size, for modules of 8 pixels and more (2 in the copy);
 /// - the parts whose tiles look like a matrix code's modules (``GreyImage/matrixCodeAreas(excluded:limit:)``,
-///   at half and quarter size, away from the codes already read), each read at full size.
+///   at half and quarter size, away from the codes already read and those found at quarter
+///   size), each read at full size.
 ///
 /// Run early too, once the first look (and the QR finder area's pass) read nothing: a matrix
 /// code found there ends the scan when it explains every code-like region of the photo (a
@@ -21,15 +22,17 @@
 /// 3.4 % of the fixtures' CPU (`perf`).
 ///
 /// ```swift
-/// for (symbols, map) in BarcodeScanner.matrixCodeSearch(working, excluding: outlines) { … }
+/// for (symbols, map) in BarcodeScanner.matrixCodeSearch(working, half: half, quarter: quarter, excluding: outlines) { … }
 /// ```
 extension BarcodeScanner {
-    /// The DataMatrix and QR codes found in `image` (the working copy), each batch with the map from
-    /// the image it was read in to `image`. `read`: outlines of the codes already read, in
-    /// `image`'s pixels. Empty when zxing-cpp finds nothing or fails.
-    static func matrixCodeSearch(_ image: GreyImage, excluding read: [MatrixCodeArea]) -> [(symbols: [RawSymbol], map: PointMap)] {
-        let half = image.downsampled(by: 2), quarter = half.downsampled(by: 2)
+    /// The DataMatrix and QR codes found in `image` (the working copy; `half` and `quarter` are
+    /// it at half and a quarter of its size), each batch with the map from the image it was read
+    /// in to `image`. `read`: outlines of the codes already read, in `image`'s pixels. Empty when
+    /// zxing-cpp finds nothing or fails.
+    static func matrixCodeSearch(_ image: GreyImage, half: GreyImage, quarter: GreyImage,
+                                 excluding read: [MatrixCodeArea]) -> [(symbols: [RawSymbol], map: PointMap)] {
         guard quarter.width < half.width, half.width < image.width else { return [] }   // too small to reduce
+        var read = read
         // A code found again where one was read (zbar's QR read, say) is left out.
         func new(_ found: [RawSymbol]?, _ map: PointMap) -> [RawSymbol] {
             (found ?? []).filter { symbol in
@@ -38,19 +41,29 @@ extension BarcodeScanner {
                 return !read.contains { Double($0.x) <= x && x <= Double($0.x + $0.width) && Double($0.y) <= y && y <= Double($0.y + $0.height) }
             }
         }
+        var found: [(symbols: [RawSymbol], map: PointMap)] = []
         let large = new(ZXingReader.read(quarter, formats: .matrix, effort: [.tryHarder, .tryRotate], maxSymbols: 8), .scale(4))
-        if !large.isEmpty { return [(large, .scale(4))] }
+        if !large.isEmpty {
+            // The tiles of a code found here are not searched again; smaller codes beside it are.
+            found.append((large, .scale(4)))
+            read += large.compactMap { symbol in
+                outline(of: symbol, .scale(4)).map { o in
+                    MatrixCodeArea(x: Int(o.minX), y: Int(o.minY), width: Int((o.maxX - o.minX).rounded(.up)), height: Int((o.maxY - o.minY).rounded(.up)))
+                }
+            }
+        }
         let areas = half.matrixCodeAreas(excluded: read.map { $0.reduced(by: 2) }).map { $0.enlarged(by: 2) }
             + quarter.matrixCodeAreas(excluded: read.map { $0.reduced(by: 4) }).map { $0.enlarged(by: 4) }
-        return MatrixCodeArea.merged(areas).compactMap { area in
+        for area in MatrixCodeArea.merged(areas) {
             let x = max(0, area.x), y = max(0, area.y)
             let crop = image.cropped(x: x, y: y, width: min(image.width, area.x + area.width) - x,
                                      height: min(image.height, area.y + area.height) - y)
-            guard crop.width > 0, crop.height > 0 else { return nil }
+            guard crop.width > 0, crop.height > 0 else { continue }
             let map = PointMap(tx: Double(x), ty: Double(y))
-            let found = new(ZXingReader.read(crop, formats: .matrix, effort: [.tryHarder, .tryRotate], maxSymbols: 4), map)
-            return found.isEmpty ? nil : (found, map)
+            let symbols = new(ZXingReader.read(crop, formats: .matrix, effort: [.tryHarder, .tryRotate], maxSymbols: 4), map)
+            if !symbols.isEmpty { found.append((symbols, map)) }
         }
+        return found
     }
 
     /// True when matrix codes were `found` and every code-like region lies on one of them

@@ -29,6 +29,10 @@ extension BarcodeScanner {
             return (working.resized(width: w, height: h), .scale(Double(working.width - 1) / Double(max(1, w - 1))))
         }()
 
+        /// The working image at half and at a quarter of its size (``GreyImage/downsampled(by:)``).
+        private(set) lazy var half = working.downsampled(by: 2)
+        private(set) lazy var quarter = half.downsampled(by: 2)
+
         /// The main code-like regions: small ones beside a large one are text or texture.
         private(set) lazy var regions: [BarcodeRegion] = {
             let found = working.barcodeRegions(limit: 4)

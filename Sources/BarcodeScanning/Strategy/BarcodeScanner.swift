@@ -109,34 +109,53 @@ public struct BarcodeScanner: Sendable {
 
         let shared = SharedWork(working, exhaustive: options.exhaustive, qrFinderArea: finderArea,
                                  possibleQRFinders: firstLook.possibleQRFinders(in: working))
-        var plan = Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
+        var timedOut = false
+        /// Whether the escalation runs a pass next, skips it, or stops: it stops once a code is
+        /// read with confidence or the time is up, and while a one-line read waits for the blur
+        /// model only the blur model's passes run. Conflicting reads of one code are not
+        /// confident: every pass left votes (the blur model too, which reads blurred EAN-13s that
+        /// the edge decoders misread), within the deadline.
+        func next(_ pass: ScanPass) -> NextStep {
+            let trust = merger.trust
+            if trust == .confident { return .stop }
+            if trust == .awaitingBlurModel, !pass.isBlurModel { return .skip }
+            if ContinuousClock.now >= deadline { timedOut = true; return .stop }
+            return .run
+        }
+        var stopped = false
         if let area = qrArea {
             // A QR code too fine for every third line: every line of its area, before all else.
-            plan.insert(Step(pass: .qrFinderArea, density: 1, symbologies: .qrCodes) { (area.image, area.map) }, at: 0)
+            switch next(.qrFinderArea) {
+            case .run: run(.qrFinderArea, area.image, area.map.then(workingMap), density: 1, symbologies: .qrCodes)
+            case .skip: break
+            case .stop: stopped = true
+            }
         }
-        var timedOut = false
-        // The matrix code search (`matrixCodeSearch`): early when nothing is read after the QR
-        // finder area's pass, ending the scan only when it explains every code-like region.
+        // The matrix code search (`matrixCodeSearch`): early when nothing is read yet, ending the
+        // scan only when its codes explain every code-like region (else they are added at the
+        // end, and the passes look for the bars); otherwise at the end.
         var searchedForMatrixCodes = false, heldBack: [(symbols: [RawSymbol], map: PointMap)] = []
         func searchForMatrixCodes(early: Bool) {
             searchedForMatrixCodes = true
             passes.append(.matrixCodeSearch)
             let read = merger.symbols.compactMap { $0.bounds.map { MatrixCodeArea(bounds: $0, reducedBy: reduction) } }
-            let found = Self.matrixCodeSearch(working, excluding: read)
+            let found = Self.matrixCodeSearch(working, half: shared.half, quarter: shared.quarter, excluding: read)
             if early, !Self.explains(found, shared.regions) { heldBack = found; return }
             for (symbols, map) in found { merger.add(symbols, map: map.then(workingMap), pass: .matrixCodeSearch) }
         }
-        plan.insert(Step(pass: .matrixCodeSearch, isWorthRunning: { merger.symbols.isEmpty }) { nil }, at: qrArea == nil ? 0 : 1)
-        // Conflicting reads of one code are not confident: every pass left votes (the blur model
-        // too, which reads blurred EAN-13s that the edge decoders misread), within the deadline.
-        for step in plan {
-            let trust = merger.trust
-            if trust == .confident { break }
-            if trust == .awaitingBlurModel, !step.pass.isBlurModel { continue }
-            if ContinuousClock.now >= deadline { timedOut = true; break }
-            if step.pass == .matrixCodeSearch {
-                if step.isWorthRunning() { searchForMatrixCodes(early: true) }
-                continue
+        if !stopped, merger.symbols.isEmpty {
+            switch next(.matrixCodeSearch) {
+            case .run: searchForMatrixCodes(early: true)
+            case .skip: break
+            case .stop: stopped = true
+            }
+        }
+        let plan = stopped ? [] : Self.escalationPlan(image: image, working: working, reduction: reduction, shared: shared)
+        escalation: for step in plan {
+            switch next(step.pass) {
+            case .run: break
+            case .skip: continue escalation
+            case .stop: break escalation
             }
             guard step.isWorthRunning(), let (derived, map) = step.make() else { continue }
             let toImage = step.onFullImage ? map : map.then(workingMap)
@@ -155,6 +174,9 @@ public struct BarcodeScanner: Sendable {
         if !timedOut, !searchedForMatrixCodes { searchForMatrixCodes(early: false) }
         return (verifiedSymbols(), passes, timedOut)
     }
+
+    /// What the escalation does at its next step.
+    enum NextStep { case run, skip, stop }
 
     /// The finder-pattern crossing (seven modules), in pixels, from which the first look reads a
     /// QR code at half size: modules of 5 pixels become 2.5.
@@ -175,59 +197,6 @@ public struct BarcodeScanner: Sendable {
         /// Reads the derived image instead of zbar (``BlurredProductCodeReader``), by the deadline.
         var read: ((GreyImage, ContinuousClock.Instant) -> [RawSymbol])? = nil
         var make: () -> (GreyImage, PointMap)?
-    }
-
-    /// A product code read by ``LineScanner``, with the EAN-2/EAN-5 add-on printed beside it
-    /// when zbar finds one in the band of lines that read the code, widened by 60 % of the code
-    /// on both sides (an upside-down photo has the add-on on the left).
-    static func withAddOn(_ symbol: RawSymbol, in image: GreyImage, zbar: ZBarScanner) -> RawSymbol {
-        guard [ZBAR_EAN13, ZBAR_UPCA, ZBAR_ISBN13, ZBAR_UPCE].contains(symbol.type), let alongRows = symbol.alongRows,
-              let minX = symbol.points.map(\.x).min(), let maxX = symbol.points.map(\.x).max(),
-              let minY = symbol.points.map(\.y).min(), let maxY = symbol.points.map(\.y).max() else { return symbol }
-        // Along the code (across its bars) and across it (along its bars), in image coordinates.
-        let (along, across) = alongRows ? ((minX, maxX), (minY, maxY)) : ((minY, maxY), (minX, maxX))
-        let modules = symbol.type == ZBAR_UPCE ? 51.0 : 95.0
-        let lines = Set(symbol.points.map { alongRows ? $0.y : $0.x }).sorted()
-        guard mayHaveAddOn(image, code: along, module: (along.1 - along.0) / modules, lines: lines, alongRows: alongRows) else {
-            return symbol
-        }
-        let widen = (along.1 - along.0) * 0.6
-        let start = Int(along.0 - widen), end = Int(along.1 + widen)
-        let top = Int(across.0) - 4, bottom = Int(across.1) + 4
-        let crop = alongRows
-            ? image.cropped(x: start, y: top, width: end - start, height: bottom - top)
-            : image.cropped(x: top, y: start, width: bottom - top, height: end - start)
-        guard crop.width > 0, crop.height > 0 else { return symbol }
-        zbar.density = 6
-        zbar.lines = alongRows ? .rows : .columns
-        zbar.symbologies = .addOns
-        var symbol = symbol
-        if let addOn = zbar.scan(crop).first(where: { $0.type == ZBAR_EAN2 || $0.type == ZBAR_EAN5 }) {
-            symbol.addOn = String(decoding: addOn.bytes, as: UTF8.self)
-        }
-        return symbol
-    }
-
-    /// False when, along the lines that read a code (up to eight of them), nothing like bars lies
-    /// where an add-on would start on either side — 3 to 30 modules past the code's ends (the
-    /// standard gap is 7 to 12 modules) — so that zbar's image scanner, 0.2–0.5 ms on a 640×480
-    /// photo, runs only beside codes that may have one. True when the code is too small to judge.
-    static func mayHaveAddOn(_ image: GreyImage, code along: (Double, Double), module: Double, lines: [Double],
-                             alongRows: Bool) -> Bool {
-        guard module >= 0.75, !lines.isEmpty else { return true }
-        let length = alongRows ? image.width : image.height, breadth = alongRows ? image.height : image.width
-        let chosen = (0..<min(8, lines.count)).map { lines[$0 * lines.count / min(8, lines.count)] }
-        for line in chosen {
-            let across = min(breadth - 1, max(0, Int(line.rounded())))
-            for (end, direction) in [(along.1, 1.0), (along.0, -1.0)] {
-                let near = Int((end + direction * 3 * module).rounded()), far = Int((end + direction * 30 * module).rounded())
-                let from = max(0, min(near, far)), to = min(length - 1, max(near, far))
-                guard to - from >= 8 else { continue }
-                let samples = (from...to).map { alongRows ? image[$0, across] : image[across, $0] }
-                if LineScanner.darkLightChanges(samples) >= 4 { return true }
-            }
-        }
-        return false
     }
 
     /// The escalation order: cheap, often-successful passes first. The straightened, half-size,
@@ -273,7 +242,7 @@ public struct BarcodeScanner: Sendable {
         }
         if shortSide >= 400 {
             steps.append(Step(pass: .halfSize, symbologies: .productCodes, lines: { shared.linesAcrossBars }) {
-                shared.focused(working.downsampled(by: 2), scale: 0.5, back: .scale(2))
+                shared.focused(shared.half, scale: 0.5, back: .scale(2))
             })
         }
         if longSide <= 1600 { steps.append(Step(pass: .enlarged, lines: { shared.linesAcrossBars }) { enlarged(1.5) }) }
