@@ -210,11 +210,39 @@ struct EscalationTests {
         #expect(result.symbols.first?.pass == .straightenedDeblurred)
     }
 
-    @Test("No code-like region at all: every pass is tried")
-    func noEvidenceTriesEverything() {
+    @Test("No code-like region at all: de-blurring both ways, but no turning (a turned code shows a region as an upright one does)")
+    func noEvidenceIsNotTurned() throws {
         let shared = BarcodeScanner.SharedWork(GreyImage(width: 200, height: 150, fill: 230))
         #expect(shared.regions.isEmpty)
-        #expect(shared.mayBeTilted && shared.mayBeUpright && shared.mayBeSideways)
+        #expect(!shared.mayBeTilted && shared.mayBeUpright && shared.mayBeSideways)
+        // A strip too thin for the region finder may still hold a tilted code.
+        #expect(BarcodeScanner.SharedWork(GreyImage(width: 300, height: 30, fill: 230)).mayBeTilted)
+        // Scanned: none of the turned passes runs.
+        let gradient = GreyImage(width: 320, height: 240, pixels: (0..<(320 * 240)).map { UInt8(60 + ($0 % 320) / 2) })
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(gradient), source: "gradient.pgm")
+        #expect(result.symbols.isEmpty)
+        #expect(result.passes.contains(.deblurred) && result.passes.contains(.deblurredSideways))
+        #expect(!result.passes.contains { [.rotated45, .rotated22, .rotated67, .doubleSizeRotated45].contains($0) }, "\(result.passes)")
+    }
+
+    @Test("Bars too soft for the region finder at full size are found at half size", arguments: [0.0, 30.0])
+    func softBarsAreFoundAtHalfSize(degrees: Double) throws {
+        // The code enlarged 3×, at a quarter of the contrast, blurred: edges spread over many
+        // pixels, as in a large, slightly soft photo.
+        let code = try TestImages.grey("ean13-893.png")
+        var soft = code.resized(width: code.width * 3, height: code.height * 3)
+        soft = GreyImage(width: soft.width, height: soft.height, pixels: soft.pixels.map { UInt8(100 + Int($0) * 60 / 255) })
+        for _ in 0..<4 { soft = soft.blurred() }
+        var photo = TestImages.canvas(width: 1_800, height: 1_200, pasting: soft, atX: 200, y: 300)
+        if degrees != 0 { photo = photo.rotated(degrees: degrees).image }
+        #expect(photo.barcodeRegions(limit: 4).isEmpty)
+        let regions = BarcodeScanner.SharedWork(photo).regions
+        let main = try #require(regions.first)
+        #expect(abs(main.tilt * 180 / .pi - degrees) < 5, "measured \(main.angle * 180 / .pi)°")
+        // In the photo's pixels: around the code.
+        if degrees == 0 {
+            #expect(main.left >= 150 && main.right <= 200 + soft.width + 50 && main.top >= 250 && main.bottom <= 300 + soft.height + 50, "\(main)")
+        }
     }
 
     @Test("The measured tilt follows the code", arguments: [0.0, 20.0, 30.0, -35.0])

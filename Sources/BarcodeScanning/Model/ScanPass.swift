@@ -34,7 +34,8 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// Local-mean threshold (shadows, glare, uneven light).
     case adaptiveThreshold = "adaptive-threshold"
     /// Rotations: zbar only scans rows and columns, so tilted codes need turning. Skipped when
-    /// the photo's code-like regions all stand upright or sideways (within 12°).
+    /// the photo's code-like regions all stand upright or sideways (within 12°), and when it
+    /// shows none (a turned code shows one as an upright code does).
     case rotated45 = "rotated-45"
     case rotated22 = "rotated-22.5"
     case rotated67 = "rotated-67.5"

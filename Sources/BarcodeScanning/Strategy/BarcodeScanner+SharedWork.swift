@@ -33,9 +33,15 @@ extension BarcodeScanner {
         private(set) lazy var half = working.downsampled(by: 2)
         private(set) lazy var quarter = half.downsampled(by: 2)
 
-        /// The main code-like regions: small ones beside a large one are text or texture.
+        /// The main code-like regions: small ones beside a large one are text or texture. When
+        /// the working image shows none, its half-size copy is searched too: the finder's blocks
+        /// see the soft edges of a large, slightly blurred photo (or one enlarged from a small
+        /// one) as too weak, and at half size they are twice as steep.
         private(set) lazy var regions: [BarcodeRegion] = {
-            let found = working.barcodeRegions(limit: 4)
+            var found = working.barcodeRegions(limit: 4)
+            if found.isEmpty, min(working.width, working.height) >= 160 {
+                found = half.barcodeRegions(limit: 4).map { $0.enlarged(by: 2) }
+            }
             return found.filter { $0.blocks * 4 >= (found.first?.blocks ?? 0) }
         }()
 
@@ -105,8 +111,11 @@ extension BarcodeScanner {
         static let tolerance = 12.0 * .pi / 180
         /// The largest main region tilted beyond ``tolerance``, if any.
         private var tiltedRegion: BarcodeRegion? { regions.first { $0.tilt > Self.tolerance } }
-        /// Rotations can help unless code-like regions were found and all stand upright or sideways.
-        var mayBeTilted: Bool { exhaustive || regions.isEmpty || tiltedRegion != nil }
+        /// Rotations help only a code-like region tilted beyond what rows and columns read. The
+        /// region finder measures every direction alike, so a turned code shows a region as an
+        /// upright one does: a photo with none is not turned, unless it is too small for the
+        /// finder (a strip a few pixels high).
+        var mayBeTilted: Bool { exhaustive || tiltedRegion != nil || (regions.isEmpty && min(working.width, working.height) < 40) }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
         /// A code read along columns could be there (or nothing says otherwise).

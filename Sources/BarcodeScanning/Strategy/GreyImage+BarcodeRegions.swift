@@ -21,6 +21,11 @@ struct BarcodeRegion: Sendable, Equatable {
         return Swift.min(folded, .pi / 2 - folded)
     }
 
+    /// The region in an image `factor` times larger (the same direction and blocks).
+    func enlarged(by factor: Int) -> BarcodeRegion {
+        BarcodeRegion(angle: angle, blocks: blocks, left: left * factor, top: top * factor, right: right * factor, bottom: bottom * factor)
+    }
+
     /// True when the bars stand upright (the code is read along rows), within `tolerance`.
     func isUpright(within tolerance: Double) -> Bool { abs(angle) <= tolerance }
 
