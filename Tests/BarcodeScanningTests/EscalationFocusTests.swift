@@ -46,7 +46,7 @@ struct EscalationFocusTests {
         let (image, _) = try Self.codeOffCentre()
         let shared = BarcodeScanner.SharedWork(image)
         let made = EscalationTests.noise(width: image.width, height: image.height, seed: 3)
-        let (crop, map) = shared.focused(made.transposed(), transposed: true, back: .transpose)
+        let (crop, map) = shared.focused(filtering: made, transposed: true, back: .transpose, reach: 0) { $0 }
         let (plain, plainMap) = shared.focused(made)
         // The same part of the image, whichever way round it was cut.
         #expect(crop.width == plain.height && crop.height == plain.width)

@@ -1,13 +1,13 @@
 import Foundation
 
 extension BarcodeScanner.SharedWork {
-    /// ``focused(_:scale:transposed:back:)`` of `filter(source)` (of `source` transposed first,
+    /// ``focused(_:scale:back:)`` of `filter(source)` (of `source` transposed first,
     /// when `transposed`), made by filtering only the cut and `reach` pixels around it: pixel
     /// for pixel the same, for a fraction of the work when the focus is a small part of the
     /// photo. `reach` must be at least how far the filter looks from a pixel (a 3×3 blur: 1; a
     /// local mean: its radius; several filters: the sum), and a filter whose result depends on
     /// the size of its image (``GreyImage/adaptiveThresholded(offset:radius:)``'s window) must
-    /// be given the whole image's. `back` maps the (transposed) image back, as for the cut.
+    /// be given the whole image's. `back` maps the (transposed) image back.
     ///
     /// ```swift
     /// let (sharp, map) = shared.focused(filtering: working, reach: 1) { $0.sharpened() }
@@ -58,7 +58,7 @@ extension BarcodeScanner.SharedWork {
                 PointMap(tx: Double(cut.x), ty: Double(cut.y)).then(back))
     }
 
-    /// ``focused(_:scale:transposed:back:)`` of `source` resized to `width` × `height`
+    /// ``focused(_:scale:back:)`` of `source` resized to `width` × `height`
     /// (``GreyImage/resized(width:height:)``, `scale` times the working image), resizing only
     /// the cut: the same pixels.
     ///

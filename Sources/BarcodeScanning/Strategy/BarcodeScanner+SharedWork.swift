@@ -74,16 +74,16 @@ extension BarcodeScanner {
             return (x0, y0, x1 - x0, y1 - y0)
         }()
 
-        /// `image`, made from the working image at `scale` times its size (and `transposed`, or
-        /// not), cut to ``focus``, with its map onward (`back`) extended by the cut.
+        /// `image`, made from the working image at `scale` times its size, cut to ``focus``, with its map onward (`back`) extended by the cut.
         /// The cut's pixels are the image's own, so a pass sees the same pixels with less around
         /// them; its corners lie at multiples of 4 and its sides keep the image's parity, since
         /// zbar scans every second line the other way and, at density 2, starts on the first or
         /// second line by the side's parity: its lines are the image's own lines, run the same
-        /// way. (Cutting first and transforming after changed reads in the misread hunts: filters
-        /// and turns work on the cut and as far around it as they look, ``focused(filtering:scale:transposed:back:reach:_:)``.)
-        func focused(_ image: GreyImage, scale: Double = 1, transposed: Bool = false, back: PointMap = .identity) -> (GreyImage, PointMap) {
-            cut(image, forward: transposed ? PointMap.scale(scale).then(.transpose) : .scale(scale), back: back)
+        /// way. (A transform of a bare cut changed reads in the misread hunts, at its edges: filters,
+        /// turns and transposes work on the cut and as far around it as they look,
+        /// ``focused(filtering:scale:transposed:back:reach:_:)``.)
+        func focused(_ image: GreyImage, scale: Double = 1, back: PointMap = .identity) -> (GreyImage, PointMap) {
+            cut(image, forward: .scale(scale), back: back)
         }
 
         /// `image` cut to the rectangle around ``focus`` once `forward` takes it there from the
@@ -115,7 +115,9 @@ extension BarcodeScanner {
         /// region finder measures every direction alike, so a turned code shows a region as an
         /// upright one does: a photo with none is not turned, unless it is too small for the
         /// finder (a strip a few pixels high).
-        var mayBeTilted: Bool { exhaustive || tiltedRegion != nil || (regions.isEmpty && min(working.width, working.height) < 40) }
+        var mayBeTilted: Bool {
+            exhaustive || tiltedRegion != nil || (regions.isEmpty && min(working.width, working.height) < BarcodeScanner.thinStripSide)
+        }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
         /// A code read along columns could be there (or nothing says otherwise).

@@ -175,6 +175,10 @@ public struct BarcodeScanner: Sendable {
         return (verifiedSymbols(), passes, timedOut)
     }
 
+    /// A photo whose shorter side is below this many pixels is a strip: its rows are repeated
+    /// and widened (`thin-strip`), and the region finder cannot see a code in it.
+    static let thinStripSide = 40
+
     /// What the escalation does at its next step.
     enum NextStep { case run, skip, stop }
 
@@ -224,7 +228,7 @@ public struct BarcodeScanner: Sendable {
             return shared.focused(resizing: working, width: w, height: h, scale: Double(w) / Double(working.width),
                                   back: .scale(Double(working.width - 1) / Double(max(1, w - 1))))
         }
-        if shortSide < 40 {
+        if shortSide < Self.thinStripSide {
             // A strip a few pixels high (or wide): repeat its rows and widen it.
             steps.append(Step(pass: .thinStrip, density: 1) {
                 let vertical = working.height > working.width
