@@ -56,13 +56,24 @@ def scan_one_job(binary, paths):
     return [json.loads(line) for line in run.stdout.splitlines()]
 
 
+def check_binary(binary):
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        sys.exit(f"{binary}: no such executable; build it with `swift build -c release --product hangviet`")
+
+
 def main():
     if len(sys.argv) in (4, 5) and sys.argv[1] == "time":
+        check_binary(sys.argv[2])
+        if not os.path.isdir(sys.argv[3]):
+            sys.exit(f"{sys.argv[3]}: no such folder; make the photos first (see the usage above)")
         return time_readers(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) == 5 else 3)
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     from PIL import Image, ImageDraw
     binary, fixtures, out = sys.argv[1:]
+    check_binary(binary)
+    if not os.path.isdir(fixtures):
+        sys.exit(f"{fixtures}: no such folder; give the fixtures' folder (../shared/fixtures/barcodes)")
     os.makedirs(out, exist_ok=True)
     photos = sorted(os.path.join(d, f) for d, _, files in os.walk(fixtures) for f in files
                     if f.lower().endswith((".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif")))
