@@ -245,6 +245,44 @@ struct EscalationTests {
         }
     }
 
+    /// `code` on a light canvas with a margin of `margin`, turned by `degrees`.
+    static func tilted(_ code: GreyImage, degrees: Double, margin: Int = 150) -> GreyImage {
+        TestImages.canvas(width: code.width + 2 * margin, height: code.height + 2 * margin, pasting: code, atX: margin, y: margin)
+            .rotated(degrees: degrees).image
+    }
+
+    @Test("A lone tilted code is turned by its measured direction, not by the fixed angles", arguments: [30.0, -25.0, 40.0])
+    func loneTiltedCodeIsNotTurnedByFixedAngles(degrees: Double) throws {
+        let tilted = Self.tilted(try Self.unreadableUprightCode(), degrees: degrees)
+        let shared = BarcodeScanner.SharedWork(tilted)
+        let turn = try #require(shared.straighteningAngle)
+        #expect(shared.mayBeTilted && !shared.mayNeedFixedTurns)
+        // The turn's direction is the image's: turned by it, the photo shows the code straight.
+        let straightened = try #require(BarcodeScanner.SharedWork(tilted.rotated(degrees: turn).image).regions.first)
+        #expect(straightened.tilt * 180 / .pi < 4, "still \(straightened.tilt * 180 / .pi)° after turning \(turn)°")
+        let result = try BarcodeScanner().scan(bytes: TestImages.pgm(tilted), source: "tilted.pgm")
+        #expect(result.symbols.isEmpty)
+        #expect(result.passes.contains(.straightened))
+        #expect(!result.passes.contains { [.rotated45, .rotated22, .rotated67].contains($0) }, "\(result.passes)")
+    }
+
+    @Test("Two codes tilted differently: the fixed turns run for the one the straightening leaves tilted")
+    func secondTiltedCodeKeepsTheFixedTurns() throws {
+        let code = try TestImages.grey("ean13-893.png")
+        let left = Self.tilted(code, degrees: 30), right = Self.tilted(code, degrees: -20)
+        var both = GreyImage(width: left.width + right.width, height: max(left.height, right.height))
+        for y in 0..<both.height {
+            for x in 0..<both.width {
+                let (image, px) = x < left.width ? (left, x) : (right, x - left.width)
+                both[x, y] = y < image.height ? image[px, y] : 255
+            }
+        }
+        let shared = BarcodeScanner.SharedWork(both)
+        #expect(shared.regions.filter { $0.tilt * 180 / .pi > 12 }.count >= 2, "\(shared.regions)")
+        #expect(shared.mayNeedFixedTurns)
+        #expect(!BarcodeScanner.SharedWork(left).mayNeedFixedTurns && !BarcodeScanner.SharedWork(right).mayNeedFixedTurns)
+    }
+
     @Test("The measured tilt follows the code", arguments: [0.0, 20.0, 30.0, -35.0])
     func regionTiltIsMeasured(degrees: Double) throws {
         let code = try TestImages.grey("ean13-893.png")

@@ -33,9 +33,9 @@ public enum ScanPass: String, Sendable, CaseIterable {
     case contrastStretched = "contrast-stretched"
     /// Local-mean threshold (shadows, glare, uneven light).
     case adaptiveThreshold = "adaptive-threshold"
-    /// Rotations: zbar only scans rows and columns, so tilted codes need turning. Skipped when
-    /// the photo's code-like regions all stand upright or sideways (within 12°), and when it
-    /// shows none (a turned code shows one as an upright code does).
+    /// Fixed rotations: zbar only scans rows and columns, so tilted codes need turning. Run only
+    /// for a tilted code-like region that ``straightened`` leaves tilted (a second code at
+    /// another angle), for a strip too thin to show regions, or with `--exhaustive`.
     case rotated45 = "rotated-45"
     case rotated22 = "rotated-22.5"
     case rotated67 = "rotated-67.5"

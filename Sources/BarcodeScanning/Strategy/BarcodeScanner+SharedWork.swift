@@ -118,6 +118,17 @@ extension BarcodeScanner {
         var mayBeTilted: Bool {
             exhaustive || tiltedRegion != nil || (regions.isEmpty && min(working.width, working.height) < BarcodeScanner.thinStripSide)
         }
+        /// The fixed turns (22.5°, 45° and 67.5°) are for tilts the straightening leaves: a
+        /// tilted region at another angle than the largest one, a strip too thin for the region
+        /// finder, or `--exhaustive`. A lone tilted code is turned upright by its measured
+        /// direction (``straighteningAngle``); in the misread hunts the fixed turns then read
+        /// nothing that the straightened passes did not (RESULTS §3).
+        var mayNeedFixedTurns: Bool {
+            if exhaustive { return true }
+            if regions.isEmpty { return mayBeTilted }
+            guard let turn = straighteningAngle else { return false }
+            return regions.contains { $0.tilt > Self.tolerance && $0.turned(by: turn).tilt > Self.tolerance }
+        }
         /// A code read along rows could be there (or nothing says otherwise).
         var mayBeUpright: Bool { exhaustive || regions.isEmpty || regions.contains { !$0.isSideways(within: Self.tolerance) } }
         /// A code read along columns could be there (or nothing says otherwise).

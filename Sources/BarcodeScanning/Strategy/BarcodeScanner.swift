@@ -272,7 +272,7 @@ public struct BarcodeScanner: Sendable {
             return shared.focused(filtering: working, reach: radius) { $0.adaptiveThresholded(radius: radius) }
         })
         for (pass, angle) in [(ScanPass.rotated45, 45.0), (.rotated22, 22.5), (.rotated67, 67.5)] {
-            steps.append(Step(pass: pass, symbologies: .productCodes, isWorthRunning: { shared.mayBeTilted }) {
+            steps.append(Step(pass: pass, symbologies: .productCodes, isWorthRunning: { shared.mayNeedFixedTurns }) {
                 shared.focused(turning: working, degrees: angle, back: .identity)
             })
         }

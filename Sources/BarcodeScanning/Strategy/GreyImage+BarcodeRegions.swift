@@ -26,6 +26,14 @@ struct BarcodeRegion: Sendable, Equatable {
         BarcodeRegion(angle: angle, blocks: blocks, left: left * factor, top: top * factor, right: right * factor, bottom: bottom * factor)
     }
 
+    /// The region once the image is turned by `degrees` (as ``GreyImage/rotated(degrees:)``
+    /// turns it): the same blocks, its direction turned alike; the box is left as it was.
+    func turned(by degrees: Double) -> BarcodeRegion {
+        var region = self
+        region.angle += degrees * .pi / 180
+        return region
+    }
+
     /// True when the bars stand upright (the code is read along rows), within `tolerance`.
     func isUpright(within tolerance: Double) -> Bool { abs(angle) <= tolerance }
 
