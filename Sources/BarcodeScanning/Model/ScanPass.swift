@@ -55,7 +55,8 @@ public enum ScanPass: String, Sendable, CaseIterable {
     /// ``deblurred`` after ``straightened``: blurred tilted codes.
     case straightenedDeblurred = "straightened-deblurred"
     /// EAN-13 and UPC-A codes too blurred for zbar, read by ``BlurredProductCodeReader``: a
-    /// model of the blurred bars fitted to averaged brightness along the rows (not zbar).
+    /// model of the blurred bars fitted to averaged brightness along the rows (not zbar), on
+    /// the part of the photo around its code-like regions, as the zbar passes.
     case blurModel = "blur-model"
     /// ``blurModel`` for codes printed sideways (read along columns).
     case blurModelSideways = "blur-model-sideways"

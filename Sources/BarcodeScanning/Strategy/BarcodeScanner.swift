@@ -316,16 +316,20 @@ public struct BarcodeScanner: Sendable {
             })
         }
         // Last: bars so blurred that zbar finds no edges between them, read from brightness
-        // profiles by a model of the blurred code, in each orientation a code may have.
+        // profiles by a model of the blurred code, in each orientation a code may have. On the
+        // focus, as zbar's passes: its bands are a twentieth of the image's height (8 to 24
+        // rows), so more and narrower bands cross the code, and its profiles hold less of the
+        // rest of the photo (in the misread hunts, 1–2 % more photos read, none wrong).
         let model = BlurredProductCodeReader.read
-        steps.append(Step(pass: .blurModel, isWorthRunning: { shared.mayBeUpright }, read: model) { (working, .identity) })
+        steps.append(Step(pass: .blurModel, isWorthRunning: { shared.mayBeUpright }, read: model) { shared.focused(working) })
         steps.append(Step(pass: .blurModelSideways, isWorthRunning: { shared.mayBeSideways }, read: model) {
-            barsUpright(working, .identity, sideways: true)
+            let (part, map) = shared.focused(working)
+            return barsUpright(part, map, sideways: true)
         })
         steps.append(Step(pass: .straightenedBlurModel, isWorthRunning: { shared.straighteningAngle != nil }, read: model) {
             guard let angle = shared.straighteningAngle else { return nil }
-            let turned = working.rotated(degrees: angle)
-            return barsUpright(turned.image, turned.map, sideways: shared.straightenedIsSideways)
+            let (part, map) = shared.focused(turning: working, degrees: angle, back: .identity)
+            return barsUpright(part, map, sideways: shared.straightenedIsSideways)
         })
         // Very last, when nothing else read anything: zxing-cpp's own linear readers on the whole
         // photo, turned (bent packs and codes cut through their guard bars, which no zbar pass
