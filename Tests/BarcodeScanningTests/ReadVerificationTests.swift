@@ -205,6 +205,34 @@ struct ReadVerificationTests {
 
     // Regressions from the misread hunt (benchmarks/scripts/misread-hunt.py; Images/README.md).
 
+    @Test("hunt: zxing-cpp reads nothing in the tight crop around a blurred EAN-13, and confirms it from a wider look")
+    func wideReferee() throws {
+        let image = try TestImages.grey("hunt-ean13-wide-referee.jpg")
+        let symbol = try #require(BarcodeScanner().scan(image).first)
+        #expect(symbol.text == "8935024129357")
+        #expect(symbol.pass == .direct)
+        #expect(symbol.confidence == ReadConfidence(level: .confirmed, reason: .twoDecoders))
+        // The tight crop alone gives nothing; the wider area gives the same code.
+        let crop = try #require(BarcodeScanner.codeArea(of: symbol, in: image))
+        #expect(ZXingReader.read(crop, formats: .products, effort: [.tryHarder, .tryRotate, .tryDownscale])?.isEmpty ?? true)
+        let wide = try #require(BarcodeScanner.wideArea(of: symbol, in: image))
+        #expect(wide.width > crop.width && wide.height > crop.height)
+        #expect(BarcodeScanner.secondReading(of: symbol, in: image)?.map { String(decoding: $0.bytes, as: UTF8.self) } == ["8935024129357"])
+    }
+
+    @Test("The wider look counts only the same code: another code read there is neither confirmation nor conflict")
+    func wideRefereeIgnoresOtherCodes() throws {
+        let image = try TestImages.grey("hunt-ean13-wide-referee.jpg")
+        var symbol = try #require(BarcodeScanner().scan(image).first)
+        // Suppose the decoders had read another number there: zxing-cpp's wider look reads the
+        // printed one, which says nothing about whether that other number is on the pack.
+        symbol.text = "8935024129364"
+        symbol.bytes = Array(symbol.text.utf8)
+        let second = try #require(BarcodeScanner.secondReading(of: symbol, in: image))
+        #expect(second.isEmpty)
+        #expect(BarcodeScanner.confidence(of: symbol, secondReading: second, rivals: []) == ReadConfidence(level: .unconfirmed, reason: .oneDecoder))
+    }
+
     @Test("hunt: zbar's DataBar decoder finds its check satisfied in noise; one line of DataBar is not a read, the UPC-A is")
     func dataBarNoise() throws {
         let found = try scan("hunt-databar-noise.jpg").symbols

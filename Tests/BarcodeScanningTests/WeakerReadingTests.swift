@@ -2,7 +2,7 @@
 import Testing
 
 /// Two readings of one product code: a conflict lets every pass vote, and a reading of one or
-/// two lines that lies on a stronger doubtful one is reported as its alternative.
+/// two lines that lies on a stronger one is reported as its alternative.
 @Suite("Weaker readings of one code")
 struct WeakerReadingTests {
     static func symbol(_ text: String, quality: Int, _ points: [Point], _ level: ReadConfidence.Level = .unconfirmed,
@@ -22,14 +22,23 @@ struct WeakerReadingTests {
         #expect(!BarcodeScanner.isWeakerReading(Self.strong, of: oneLine))
     }
 
-    @Test("not a weaker reading: beside the code along its length, three lines, a confirmed code, a short code, the same code")
+    @Test("a one-line reading on a confirmed code is a weaker reading of it too: the code becomes conflicting, with it as an alternative")
+    func weakerReadingOnAConfirmedCode() {
+        var confirmed = Self.strong
+        confirmed.confidence = ReadConfidence(level: .confirmed, reason: .twoDecoders)
+        let oneLine = Self.symbol("7524747707181", quality: 1, [Point(x: 381, y: 30)], .singleRead)
+        #expect(BarcodeScanner.isWeakerReading(oneLine, of: confirmed))
+        // A confirmed reading is never the weaker one.
+        var confirmedLine = oneLine
+        confirmedLine.confidence = ReadConfidence(level: .confirmed, reason: .twoDecoders)
+        #expect(!BarcodeScanner.isWeakerReading(confirmedLine, of: Self.strong))
+    }
+
+    @Test("not a weaker reading: beside the code along its length, three lines, a short code, the same code")
     func notAWeakerReading() {
         // A neighbour to the right: past a tenth of the code's length beyond its end.
         #expect(!BarcodeScanner.isWeakerReading(Self.symbol("7524747707181", quality: 1, [Point(x: 430, y: 30)]), of: Self.strong))
         #expect(!BarcodeScanner.isWeakerReading(Self.symbol("7524747707181", quality: 3, [Point(x: 381, y: 30)]), of: Self.strong))
-        var confirmed = Self.strong
-        confirmed.confidence = ReadConfidence(level: .confirmed, reason: .twoDecoders)
-        #expect(!BarcodeScanner.isWeakerReading(Self.symbol("7524747707181", quality: 1, [Point(x: 381, y: 30)]), of: confirmed))
         #expect(!BarcodeScanner.isWeakerReading(Self.symbol("50002135", quality: 1, [Point(x: 381, y: 30)], symbology: .ean8), of: Self.strong))
         // A UPC-A is the EAN-13 with a leading zero: the same code, not another reading.
         let upcA = Self.symbol("036602301467", quality: 1, [Point(x: 200, y: 30)], symbology: .upcA)
