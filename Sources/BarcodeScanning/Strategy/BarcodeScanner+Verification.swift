@@ -214,7 +214,7 @@ extension BarcodeScanner {
     /// The symbol's outline and one and a half times its length around it, as the photo shows
     /// it (zxing-cpp turns it as it needs). On a blurred or low-contrast code zxing-cpp often
     /// reads nothing in the tight ``codeArea(of:in:)`` and the code in more of the photo: in
-    /// the misread hunts 41–52 more photos of 1 600 were confirmed so, none of them wrongly.
+    /// the misread hunts 40–52 more photos of 1 600 were confirmed so, none of them wrongly.
     static func wideArea(of symbol: DecodedSymbol, in image: GreyImage) -> GreyImage? {
         guard let b = symbol.bounds else { return nil }
         let pad = max(b.maxX - b.minX, b.maxY - b.minY) * 3 / 2
