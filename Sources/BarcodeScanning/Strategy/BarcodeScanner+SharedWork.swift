@@ -74,7 +74,8 @@ extension BarcodeScanner {
             return (x0, y0, x1 - x0, y1 - y0)
         }()
 
-        /// `image`, made from the working image at `scale` times its size, cut to ``focus``, with its map onward (`back`) extended by the cut.
+        /// `image`, made from the working image at `scale` times its size, cut to ``focus``, with
+        /// its map onward (`back`) extended by the cut.
         /// The cut's pixels are the image's own, so a pass sees the same pixels with less around
         /// them; its corners lie at multiples of 4 and its sides keep the image's parity, since
         /// zbar scans every second line the other way and, at density 2, starts on the first or
